@@ -1,0 +1,93 @@
+/**
+ * Compiles a rule's MatchSpec (phrases, exceptions, unless, notNegated) into a MatchQuery over the
+ * pack-wide phrase table. Everything here runs once per pack; the query itself only filters the
+ * hits the shared scan produced for a message.
+ */
+import type { MatchQuery } from '../rule-types/define.js';
+import type { MessageView } from '../engine/message-view.js';
+import type { MatchSpec, PhraseItem } from '../pack/pack-types.js';
+import type { NegationChecker } from './negation.js';
+import type { Hit, PhraseTable, RegexItem } from './phrase-table.js';
+
+export interface QueryCompiler {
+  table: PhraseTable;
+  negation: NegationChecker;
+  phraseSets: Readonly<Record<string, PhraseItem[]>>;
+  normalize(text: string): string;
+  fail(pointer: string, message: string): never;
+}
+
+interface Resolved {
+  literals: string[];
+  regexes: RegexItem[];
+}
+
+export function resolvePhraseItems(c: QueryCompiler, items: readonly PhraseItem[], pointer: string, seen: string[] = []): Resolved {
+  const out: Resolved = { literals: [], regexes: [] };
+  items.forEach((item, i) => {
+    const at = `${pointer}/${i}`;
+    if (typeof item === 'string') {
+      const norm = c.normalize(item);
+      if (norm.length === 0) c.fail(at, `phrase "${item}" is empty after normalisation`);
+      out.literals.push(norm);
+    } else if ('set' in item) {
+      const set = c.phraseSets[item.set];
+      if (!set) c.fail(`${at}/set`, `unknown phrase set "${item.set}" (define it under /phraseSets)`);
+      if (seen.includes(item.set)) c.fail(`${at}/set`, `phrase set "${item.set}" refers to itself`);
+      const inner = resolvePhraseItems(c, set, `/phraseSets/${escapePointer(item.set)}`, [...seen, item.set]);
+      out.literals.push(...inner.literals);
+      out.regexes.push(...inner.regexes);
+    } else {
+      let regex: RegExp;
+      try {
+        regex = new RegExp(item.regex, 'gu');
+      } catch (e) {
+        c.fail(`${at}/regex`, `regular expression does not compile: ${(e as Error).message}`);
+      }
+      if (regex.test('')) c.fail(`${at}/regex`, 'regular expression matches the empty string');
+      out.regexes.push({ regex, spaced: item.spaced === true });
+    }
+  });
+  return out;
+}
+
+export function escapePointer(s: string): string {
+  return s.replaceAll('~', '~0').replaceAll('/', '~1');
+}
+
+function addGroup(c: QueryCompiler, items: readonly PhraseItem[] | undefined, pointer: string): number | undefined {
+  if (!items || items.length === 0) return undefined;
+  const r = resolvePhraseItems(c, items, pointer);
+  return c.table.addGroup(r.literals, r.regexes);
+}
+
+function overlaps(a: Hit, b: Hit): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+export function compileMatch(c: QueryCompiler, spec: MatchSpec, pointer: string): MatchQuery {
+  if (!Array.isArray(spec.phrases) || spec.phrases.length === 0) c.fail(`${pointer}/phrases`, 'the phrase list is empty');
+  const main = addGroup(c, spec.phrases, `${pointer}/phrases`)!;
+  const exceptions = addGroup(c, spec.exceptions, `${pointer}/exceptions`);
+  const unless = addGroup(c, spec.unless, `${pointer}/unless`);
+  const negation = spec.notNegated === true ? c.negation : undefined;
+
+  const hits = (m: MessageView): readonly Hit[] => {
+    const raw = m.groupHits(main);
+    if (raw.length === 0) return raw;
+    if (unless !== undefined && m.groupHits(unless).length > 0) return NONE;
+    const cancel = exceptions === undefined ? NONE : m.groupHits(exceptions);
+    if (cancel.length === 0 && !negation) return raw;
+    const text = m.text;
+    return raw.filter(
+      (h) => !cancel.some((x) => overlaps(x, h)) && !(negation && negation.isNegated(text, h.start, h.end)),
+    );
+  };
+  return {
+    hits,
+    first: (m) => hits(m)[0],
+    test: (m) => hits(m).length > 0,
+  };
+}
+
+const NONE: readonly Hit[] = [];
