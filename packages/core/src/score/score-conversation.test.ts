@@ -3,6 +3,7 @@ import { compilePack } from '../pack/compile-pack.js';
 import { caseConversation } from '../testing/rule-tester.js';
 import type { PackDef } from '../pack/pack-types.js';
 import { scoreConversation } from './score-conversation.js';
+import type { ReviewInput } from './review-input.js';
 
 const pack: PackDef = {
   id: 'score-test',
@@ -21,7 +22,7 @@ const pack: PackDef = {
   ],
 };
 const compiled = compilePack(pack);
-const score = (lines: string[], review?: Parameters<typeof scoreConversation>[2]['review']) =>
+const score = (lines: string[], review?: ReviewInput) =>
   scoreConversation(compiled, caseConversation({ messages: lines }), review ? { review } : {});
 
 describe('scoring (spec Scoring, Caps in order)', () => {

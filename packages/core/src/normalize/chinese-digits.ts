@@ -1,0 +1,33 @@
+/**
+ * Personal-data detection reads "runs of Chinese digits as digits" (spec, redline.personal-data):
+ * 一三八 is 138. Every mapped character is a single UTF-16 unit, as is its ASCII digit, so the
+ * result has the same length and offsets as the input.
+ */
+const DIGITS: Readonly<Record<string, string>> = {
+  零: '0',
+  〇: '0',
+  一: '1',
+  幺: '1', // how 1 is read out in phone numbers
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+};
+
+const DIGIT_CHARS = /[零〇一幺二三四五六七八九]/g;
+const DIGIT_CHARS_CALL = /[零〇一幺二三四五六七八九洞]/g;
+
+/**
+ * Replace each of 零〇一二三四五六七八九幺 (and 洞, "zero" in radio / call-centre speech, when
+ * `opts.call`) by its ASCII digit; every other character is left as it is.
+ */
+export function readChineseDigits(normalized: string, opts?: { call?: boolean }): string {
+  const re = opts?.call ? DIGIT_CHARS_CALL : DIGIT_CHARS;
+  re.lastIndex = 0;
+  if (!re.test(normalized)) return normalized;
+  return normalized.replace(re, (ch) => DIGITS[ch] ?? '0');
+}
