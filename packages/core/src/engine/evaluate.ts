@@ -31,6 +31,8 @@ export interface Evaluation {
 
 export interface EvaluateOptions {
   timeZone?: string;
+  /** Evaluation instant (epoch ms); default now. Pass it to reproduce a past score exactly. */
+  now?: number;
   lang?: Lang;
 }
 
@@ -54,6 +56,7 @@ export function evaluateConversation(pack: CompiledPack, conversation: Conversat
   const notes: string[] = [];
   const tags: string[] = [];
   const timeZone = conversation.timeZone ?? options.timeZone ?? DEFAULT_TIME_ZONE;
+  const now = options.now ?? Date.now();
 
   for (const rule of pack.rules) {
     if (!rule.evaluate) continue;
@@ -69,6 +72,7 @@ export function evaluateConversation(pack: CompiledPack, conversation: Conversat
       conversation,
       messages: views,
       timeZone,
+      now,
       utterances: (role) => byRole.get(role) ?? NO_VIEWS,
       report: (input: ReportInput) => {
         const finding = locate(rule, views, input, lang, input.texts ? () => input.texts![lang] : text);

@@ -17,8 +17,14 @@ describe('readChineseDigits', () => {
   });
 
   it('洞 is 0 only in call mode', () => {
-    expect(readChineseDigits('幺洞洞')).toBe('1洞洞');
+    expect(readChineseDigits('幺洞洞')).toBe('幺洞洞');
     expect(readChineseDigits('幺洞洞', { call: true })).toBe('100');
-    expect(readChineseDigits('幺洞洞', { call: false })).toBe('1洞洞');
+    expect(readChineseDigits('幺洞洞', { call: false })).toBe('幺洞洞');
+  });
+
+  it('a lone Chinese digit is a word, not a digit (一直, 一下)', () => {
+    expect(readChineseDigits('13812345678一直打不通')).toBe('13812345678一直打不通');
+    expect(readChineseDigits('稍等一下')).toBe('稍等一下');
+    expect(readChineseDigits('一八')).toBe('18');
   });
 });

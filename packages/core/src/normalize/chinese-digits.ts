@@ -18,16 +18,18 @@ const DIGITS: Readonly<Record<string, string>> = {
   九: '9',
 };
 
-const DIGIT_CHARS = /[零〇一幺二三四五六七八九]/g;
-const DIGIT_CHARS_CALL = /[零〇一幺二三四五六七八九洞]/g;
+// A RUN is two or more: a lone 一 is a word (一直, 一下), so 13812345678一直 stays a phone number.
+const DIGIT_RUN = /[零〇一幺二三四五六七八九]{2,}/g;
+const DIGIT_RUN_CALL = /[零〇一幺二三四五六七八九洞]{2,}/g;
 
 /**
- * Replace each of 零〇一二三四五六七八九幺 (and 洞, "zero" in radio / call-centre speech, when
- * `opts.call`) by its ASCII digit; every other character is left as it is.
+ * Replace each run of two or more of 零〇一二三四五六七八九幺 (and 洞, "zero" in radio /
+ * call-centre speech, when `opts.call`) by its ASCII digits; every other character is left as is.
  */
 export function readChineseDigits(normalized: string, opts?: { call?: boolean }): string {
-  const re = opts?.call ? DIGIT_CHARS_CALL : DIGIT_CHARS;
+  const re = opts?.call ? DIGIT_RUN_CALL : DIGIT_RUN;
   re.lastIndex = 0;
   if (!re.test(normalized)) return normalized;
-  return normalized.replace(re, (ch) => DIGITS[ch] ?? '0');
+  re.lastIndex = 0;
+  return normalized.replace(re, (run) => run.replace(/./g, (ch) => DIGITS[ch] ?? '0'));
 }

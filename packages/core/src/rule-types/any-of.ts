@@ -36,6 +36,7 @@ export default defineRuleType<AnyOfOptions, never>({
           conversation: ctx.conversation,
           messages: ctx.messages,
           timeZone: ctx.timeZone,
+          now: ctx.now,
           utterances: ctx.utterances,
           report: (input) => ctx.report({ ...input, texts: input.texts ?? sub.messages[input.messageId] } as never),
           note: (id, data, texts) => ctx.note(id as never, data, texts ?? sub.messages[id]),

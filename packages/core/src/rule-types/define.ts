@@ -75,6 +75,8 @@ export interface EvalContext<M extends string = string> {
   /** Utterances (non-event rows) of a role, in order. */
   utterances(role: Role): readonly MessageView[];
   readonly timeZone: string;
+  /** The evaluation instant (epoch ms), e.g. "today" for ID birth dates: an input, so scores are reproducible. */
+  readonly now: number;
   report(input: ReportInput<M>): void;
   /** A note for the result, e.g. a check skipped for lack of timestamps. */
   note(messageId: M, data?: Record<string, string | number>, texts?: Texts): void;

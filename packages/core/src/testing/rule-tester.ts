@@ -38,6 +38,8 @@ export interface RuleCase {
   startedAt?: string | number;
   timeZone?: string;
   pack?: Partial<PackDef>;
+  /** Evaluation instant, e.g. '2026-01-01 00:00:00' ("today" for rules that need one). */
+  now?: string | number;
 }
 
 const ROLE_PREFIX: Record<string, Role> = { agent: 'agent', a: 'agent', customer: 'customer', c: 'customer', system: 'system', s: 'system', bot: 'bot', b: 'bot' };
@@ -101,7 +103,8 @@ export function ruleTypeCases(
         };
         const compiled = compilePack(pack, { registry });
         const conv = caseConversation(c);
-        const evaluation = evaluateConversation(compiled, conv);
+        const now = c.now === undefined ? undefined : parseTimestamp(c.now, c.timeZone ?? 'Asia/Shanghai');
+        const evaluation = evaluateConversation(compiled, conv, now === undefined ? {} : { now });
         for (const f of evaluation.findings) {
           const text = conv.messages[f.messageIndex]!.text;
           if (text.slice(f.start, f.end) !== f.evidence) throw new Error(`${name}: evidence is not the original slice`);
