@@ -169,6 +169,26 @@ export function buildPackSchema(registry: RuleTypeRegistry): Record<string, unkn
           additionalProperties: false,
         },
       },
+      lint: {
+        type: 'object',
+        description: 'Lint warnings this pack acknowledges, each with a reason. 已确认的 lint 警告及理由。',
+        properties: {
+          allow: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                code: { type: 'string', pattern: '^lint\\.', description: 'e.g. lint.shadowed-phrase' },
+                pointer: { type: 'string', description: 'JSON pointer of the value (or a parent). 位置。' },
+                reason: { type: 'string', minLength: 1, description: 'Why this is intended. 理由。' },
+              },
+              required: ['code', 'pointer', 'reason'],
+              additionalProperties: false,
+            },
+          },
+        },
+        additionalProperties: false,
+      },
       rules: {
         type: 'array',
         items: {

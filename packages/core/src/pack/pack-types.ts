@@ -91,6 +91,8 @@ export interface PackDef {
   phraseSets?: Record<string, PhraseItem[]>;
   scripts?: ScriptDef[];
   rules: RuleDef[];
+  /** Lint warnings the pack acknowledges, each with its reason (like a justified eslint-disable). */
+  lint?: { allow?: Array<{ code: string; pointer: string; reason: string }> };
 }
 
 export const DEFAULT_GRADES: GradeDef[] = [

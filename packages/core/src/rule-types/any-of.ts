@@ -24,6 +24,8 @@ export default defineRuleType<AnyOfOptions, never>({
       additionalProperties: false,
     },
     messages: {},
+    phraseUses: (o: AnyOfOptions, detector) =>
+      (o.detectors ?? []).flatMap((d, i) => detector(d.type, d.options ?? {}, `/detectors/${i}/options`)),
   },
   create(options, tools) {
     const subs: Array<{ evaluate: RuleEvaluator; messages: Record<string, Texts> }> = options.detectors.map((d, i) => {

@@ -5,7 +5,7 @@
  */
 import type { Conversation, Role } from '../model/conversation.js';
 import type { MessageView } from '../engine/message-view.js';
-import type { MatchSpec, PackDef, RuleDef, ScriptDef } from '../pack/pack-types.js';
+import type { MatchSpec, PackDef, PhraseItem, RuleDef, ScriptDef } from '../pack/pack-types.js';
 import type { Hit } from '../match/phrase-table.js';
 
 export type JsonSchema = Record<string, unknown>;
@@ -25,8 +25,21 @@ export interface RuleTypeMeta<M extends string = string> {
   pointless?: boolean;
   /** The type is a manual item: the engine never raises it by itself. */
   manual?: boolean;
-  /** Option paths (JSON pointers relative to `options`) holding MatchSpecs, for pack lint. */
-  matchSpecs?: string[];
+  /**
+   * For pack lint: the phrase lists in these options whose presence the rule REQUIRES (a greeting)
+   * or FORBIDS (a forbidden phrase), with whose messages and which scope they concern.
+   */
+  phraseUses?: (options: any, detector: (typeId: string, options: any, pointer: string) => PhraseUse[]) => PhraseUse[];
+}
+
+export interface PhraseUse {
+  /** JSON pointer relative to the rule's options, e.g. '/phrases' or '/response/phrases'. */
+  pointer: string;
+  role: Role;
+  polarity: 'required' | 'forbidden';
+  /** Restricted to the first/last N messages of the role; absent = every message. */
+  scope?: { first?: number; last?: number };
+  items: PhraseItem[];
 }
 
 /** A compiled phrase query: built once per pack, asked per message. */

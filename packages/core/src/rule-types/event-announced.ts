@@ -56,13 +56,13 @@ export default defineRuleType<EventAnnouncedOptions, 'unannounced'>({
       required: ['phrases'],
       additionalProperties: false,
     },
+    phraseUses: (o: EventAnnouncedOptions) => [{ pointer: '/phrases', role: o.role ?? 'agent', polarity: 'required' as const, items: o.phrases }],
     messages: {
       unannounced: {
         zh: '事件前客服未告知：「{evidence}」',
         en: 'The agent did not announce the event: "{evidence}"',
       },
     },
-    matchSpecs: ['/eventText'],
   },
   create(o, tools) {
     const announcement = tools.phrases(o.phrases, `${tools.pointer}/phrases`);

@@ -64,7 +64,6 @@ export default defineRuleType<SymbolOnlyReplyOptions, 'symbolOnly' | 'symbolOnly
         en: 'Reply made only of emoji or symbols while the customer is dissatisfied ("{trigger}"): "{evidence}"',
       },
     },
-    matchSpecs: ['/context'],
   },
   create(o, tools) {
     const context = o.context;

@@ -110,6 +110,10 @@ export default defineRuleType<TriggerResponseOptions, Ids>({
       required: ['trigger', 'response'],
       additionalProperties: false,
     },
+    phraseUses: (o: TriggerResponseOptions) =>
+      o.response?.phrases
+        ? [{ pointer: '/response/phrases', role: o.response.role ?? 'agent', polarity: o.expect === 'absent' ? ('forbidden' as const) : ('required' as const), items: o.response.phrases }]
+        : [],
     messages: {
       noResponse: { zh: '「{evidence}」之后未见应有的回应', en: 'No expected response after "{evidence}"' },
       badResponse: { zh: '对「{trigger}」的回应不当：「{evidence}」', en: 'Inappropriate response to "{trigger}": "{evidence}"' },

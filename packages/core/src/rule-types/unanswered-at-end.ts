@@ -42,7 +42,6 @@ export default defineRuleType<UnansweredAtEndOptions, 'unanswered'>({
     messages: {
       unanswered: { zh: '会话结束时客户的提问未获回复：「{evidence}」', en: 'The customer\'s question was left unanswered at the end: "{evidence}"' },
     },
-    matchSpecs: [''],
   },
   create(o, tools) {
     const question = tools.match(inlineMatch(o), tools.pointer);

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { lintPack } from './lint-pack.js';
+import type { PackDef, RuleDef } from './pack-types.js';
+
+const pack = (rules: RuleDef[], extra: Partial<PackDef> = {}): PackDef => ({
+  id: 'lint-test',
+  version: '1.0.0',
+  categories: [
+    { id: 'a', name: 'A', cap: 10 },
+    { id: 'zero', name: 'Zero', cap: 0 },
+    { id: 'red', name: 'Red', veto: true },
+  ],
+  ...extra,
+  rules,
+});
+const forbid = (id: string, phrases: unknown[], more: Partial<RuleDef> = {}): RuleDef => ({ id, type: 'phrase', category: 'a', points: 2, options: { phrases }, ...more }) as RuleDef;
+const codes = (p: PackDef) => lintPack(p).problems.map((x) => `${x.severity} ${x.code} ${x.pointer}`);
+
+describe('pack lint', () => {
+  it('duplicate rule ids (error, pointer of the second)', () => {
+    expect(codes(pack([forbid('a.x', ['甲']), forbid('a.x', ['乙'])]))).toContain('error pack.duplicate-rule /rules/1/id');
+  });
+
+  it('unknown category (error)', () => {
+    expect(codes(pack([forbid('a.x', ['甲'], { category: 'nope' })]))).toContain('error pack.unknown-category /rules/0/category');
+  });
+
+  it('a phrase one rule requires and another forbids for the same role', () => {
+    const p = pack([
+      { id: 'a.greet', type: 'required-phrase', category: 'a', points: 2, options: { scope: { first: 1 }, phrases: ['您好', '亲'] } },
+      forbid('a.no-qin', ['亲']),
+    ]);
+    const problem = lintPack(p).problems.find((x) => x.code === 'lint.contradiction')!;
+    expect(problem).toMatchObject({ severity: 'error', pointer: '/rules/0/options/phrases/1' });
+    expect(problem.message).toContain('a.greet');
+    expect(problem.message).toContain('a.no-qin');
+  });
+
+  it('no contradiction across roles', () => {
+    const p = pack([
+      { id: 'a.greet', type: 'required-phrase', category: 'a', points: 2, options: { phrases: ['亲'] } },
+      forbid('a.cust', ['亲'], { options: { role: 'customer', phrases: ['亲'] } }),
+    ]);
+    expect(codes(p).filter((c) => c.includes('contradiction'))).toEqual([]);
+  });
+
+  it('a phrase listed twice (after normalisation: full-width, Traditional)', () => {
+    expect(codes(pack([forbid('a.x', ['投诉', '投訴'])]))).toContain('warning lint.duplicate-phrase /rules/0/options/phrases/1');
+    expect(codes(pack([forbid('a.x', ['ＶＸ', 'vx'])]))).toContain('warning lint.duplicate-phrase /rules/0/options/phrases/1');
+  });
+
+  it('a phrase shadowed by a shorter one of the same rule, but not 12315 by 315 (ASCII edges)', () => {
+    expect(codes(pack([forbid('a.x', ['没办法处理', '这个没办法处理'])]))).toContain('warning lint.shadowed-phrase /rules/0/options/phrases/1');
+    expect(codes(pack([forbid('a.x', ['315', '12315'])]))).toEqual([]);
+  });
+
+  it('rules that can never cost points', () => {
+    expect(codes(pack([forbid('a.x', ['甲'], { points: 0 })]))).toContain('warning lint.no-points /rules/0/points');
+    expect(codes(pack([forbid('zero.x', ['甲'], { category: 'zero' })]))).toContain('warning lint.no-points /rules/0/category');
+    expect(codes(pack([forbid('red.x', ['甲'], { category: 'red', points: 0 })]))).toEqual([]);
+  });
+
+  it('maxFindings x points above the category cap (warning)', () => {
+    expect(codes(pack([forbid('a.x', ['甲'], { points: 5, maxFindings: 3 })]))).toContain('warning lint.over-cap /rules/0/maxFindings');
+  });
+
+  it('a regex that does not compile (error) or backtracks catastrophically (error)', () => {
+    expect(codes(pack([forbid('a.x', [{ regex: '(甲' }])]))).toContain('error rule.options /rules/0/options/phrases/0/regex');
+    const redos = lintPack(pack([forbid('a.x', [{ regex: '(\\d+)+元' }])])).problems;
+    expect(redos).toContainEqual(expect.objectContaining({ code: 'lint.regex-redos', severity: 'error', pointer: '/rules/0/options/phrases/0/regex' }));
+    expect(codes(pack([forbid('a.x', [{ regex: '(?<!\\p{sc=Han})滚(?!\\p{sc=Han})' }])]))).toEqual([]);
+  });
+
+  it('a standard script that trips a forbidden or red-line rule', () => {
+    const p = pack([forbid('a.x', ['包邮']), forbid('red.x', ['加微信'], { category: 'red', points: 0 })], {
+      scripts: [
+        { id: 'ok', text: '亲，本店默认48小时内发货哦~' },
+        { id: 'bad', text: '亲，本店包邮，加微信领券哦~' },
+      ],
+    });
+    expect(codes(p)).toEqual(['error lint.script-trips-rule /scripts/1/text', 'error lint.script-trips-rule /scripts/1/text']);
+  });
+
+  it('empty phrase lists (warning) and empty required lists (schema error)', () => {
+    expect(codes(pack([forbid('a.x', ['甲'], { options: { phrases: ['甲'], exceptions: [] } })]))).toContain('warning lint.empty-list /rules/0/options/exceptions');
+    expect(codes(pack([forbid('a.x', [])]))).toContain('error schema.minItems /rules/0/options/phrases');
+  });
+
+  it('manual items without guidance text', () => {
+    expect(codes(pack([{ id: 'a.m', type: 'manual', category: 'a', points: 3 }]))).toContain('warning lint.manual-without-guidance /rules/0');
+    expect(codes(pack([{ id: 'a.m', type: 'manual', category: 'a', points: 3, guidance: '答非所问' }]))).toEqual([]);
+  });
+
+  it('a pack can acknowledge a warning with a reason; it is reported apart', () => {
+    const p = pack([forbid('a.x', ['没办法处理', '这个没办法处理'])], {
+      lint: { allow: [{ code: 'lint.shadowed-phrase', pointer: '/rules/0/options/phrases', reason: 'catalogue list' }] },
+    });
+    const r = lintPack(p);
+    expect(r.problems).toEqual([]);
+    expect(r.allowed).toHaveLength(1);
+    expect(r.allowed[0]!.reason).toBe('catalogue list');
+  });
+});

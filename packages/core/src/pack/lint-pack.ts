@@ -1,0 +1,223 @@
+/**
+ * `pack lint`: every problem a pack can have, each with a JSON pointer and a plain message —
+ * schema and compile errors first, then the static checks no schema can express (contradictions,
+ * duplicates, dead rules, dangerous regexes, scripts that break the pack's own rules).
+ */
+import { RegExpParser } from '@eslint-community/regexpp';
+import { analyse } from 'scslre';
+import type { Role } from '../model/conversation.js';
+import type { PhraseUse } from '../rule-types/define.js';
+import type { RuleTypeRegistry } from '../rule-types/registry.js';
+import { defaultRegistry } from '../rule-types/index.js';
+import { foldPhrase, gluedToAlnum } from '../match/phrase-automaton.js';
+import { evaluateConversation } from '../engine/evaluate.js';
+import { compilePack, normalizePhrase, type CompiledPack } from './compile-pack.js';
+import { PackError, type PackProblem } from './pack-error.js';
+import type { PackDef, PhraseItem, RuleDef } from './pack-types.js';
+import { escapePointer } from '../match/match-query.js';
+
+export interface LintResult {
+  problems: PackProblem[];
+  /** Problems the pack acknowledges in /lint/allow, with the reason it gives. */
+  allowed: Array<PackProblem & { reason: string }>;
+  compiled?: CompiledPack;
+}
+
+const LIST_KEYS = new Set(['phrases', 'exceptions', 'unless', 'exclude', 'only']);
+
+interface Entry {
+  pointer: string;
+  item: PhraseItem;
+}
+
+export function lintPack(raw: unknown, options: { registry?: RuleTypeRegistry } = {}): LintResult {
+  const registry = options.registry ?? defaultRegistry;
+  let compiled: CompiledPack | undefined;
+  try {
+    compiled = compilePack(raw, { registry });
+  } catch (e) {
+    if (e instanceof PackError) return { problems: e.problems, allowed: [] };
+    throw e;
+  }
+  const pack = raw as PackDef;
+  const problems: PackProblem[] = [];
+  const add = (pointer: string, code: string, severity: PackProblem['severity'], message: string) =>
+    problems.push({ pointer, code: `lint.${code}`, severity, message });
+
+  checkPhraseLists(pack, add);
+  checkContradictions(pack, registry, add);
+  checkDeadRules(pack, registry, add);
+  checkRegexes(pack, add);
+  checkScripts(pack, compiled, registry, add);
+
+  const allow = pack.lint?.allow ?? [];
+  const allowed: LintResult['allowed'] = [];
+  const kept = problems.filter((p) => {
+    const a = allow.find((x) => x.code === p.code && (p.pointer === x.pointer || p.pointer.startsWith(`${x.pointer}/`)));
+    if (a && p.severity === 'warning') allowed.push({ ...p, reason: a.reason });
+    return !(a && p.severity === 'warning');
+  });
+  return { problems: kept, allowed, compiled };
+}
+
+type Add = (pointer: string, code: string, severity: PackProblem['severity'], message: string) => void;
+
+/** Every phrase list in the pack: rule options (any key among LIST_KEYS) and phrase sets. */
+function phraseLists(pack: PackDef): Array<{ pointer: string; items: PhraseItem[] }> {
+  const out: Array<{ pointer: string; items: PhraseItem[] }> = [];
+  const walk = (value: unknown, pointer: string) => {
+    if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${pointer}/${i}`));
+    else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        if (LIST_KEYS.has(k) && Array.isArray(v)) out.push({ pointer: `${pointer}/${k}`, items: v as PhraseItem[] });
+        else walk(v, `${pointer}/${escapePointer(k)}`);
+      }
+    }
+  };
+  pack.rules.forEach((r, i) => walk(r.options ?? {}, `/rules/${i}/options`));
+  for (const [name, items] of Object.entries(pack.phraseSets ?? {})) out.push({ pointer: `/phraseSets/${escapePointer(name)}`, items });
+  return out;
+}
+
+/** A list with its set references expanded, each item keeping the pointer where it is written. */
+function expand(pack: PackDef, items: PhraseItem[], pointer: string, seen: string[] = []): Entry[] {
+  return items.flatMap((item, i) => {
+    if (typeof item === 'object' && 'set' in item) {
+      if (seen.includes(item.set)) return [];
+      return expand(pack, pack.phraseSets?.[item.set] ?? [], `/phraseSets/${escapePointer(item.set)}`, [...seen, item.set]);
+    }
+    return [{ pointer: `${pointer}/${i}`, item }];
+  });
+}
+
+const key = (s: string) => normalizePhrase(s);
+
+function checkPhraseLists(pack: PackDef, add: Add): void {
+  for (const list of phraseLists(pack)) {
+    if (list.items.length === 0) {
+      add(list.pointer, 'empty-list', 'warning', 'the phrase list is empty: remove it or add phrases');
+      continue;
+    }
+    const entries = expand(pack, list.items, list.pointer);
+    const literals = entries.filter((e): e is Entry & { item: string } => typeof e.item === 'string');
+    const seen = new Map<string, string>();
+    for (const e of literals) {
+      const k = key(e.item);
+      const first = seen.get(k);
+      if (first !== undefined) add(e.pointer, 'duplicate-phrase', 'warning', `"${e.item}" is listed twice (first at ${first})`);
+      else seen.set(k, e.pointer);
+    }
+    // Shadowing: a longer phrase that contains a shorter phrase of the same list adds no finding.
+    const uniq = [...seen.entries()].map(([k, pointer]) => ({ k: foldPhrase(k), pointer }));
+    for (const long of uniq) {
+      const short = uniq.find((s) => s !== long && s.k.length < long.k.length && occursFree(long.k, s.k));
+      if (short && long.pointer.startsWith(list.pointer)) {
+        add(long.pointer, 'shadowed-phrase', 'warning', `"${long.k}" never matches where "${short.k}" (${short.pointer}) would not: it only widens the evidence`);
+      }
+    }
+  }
+}
+
+/** Does `short` occur in `long` where the ASCII-edge rule lets it match (315 is not in 12315)? */
+function occursFree(long: string, short: string): boolean {
+  for (let at = long.indexOf(short); at !== -1; at = long.indexOf(short, at + 1)) {
+    if (!gluedToAlnum(long, short, at)) return true;
+  }
+  return false;
+}
+
+function scopesOverlap(a: PhraseUse['scope'], b: PhraseUse['scope']): boolean {
+  if (!a || !b) return true;
+  if (a.first !== undefined && b.first !== undefined) return true;
+  if (a.last !== undefined && b.last !== undefined) return true;
+  return true; // first N and last M overlap in short conversations
+}
+
+function usesOf(rule: RuleDef, ruleIndex: number, registry: RuleTypeRegistry): Array<PhraseUse & { at: string }> {
+  const detector = (typeId: string, options: unknown, pointer: string): PhraseUse[] => {
+    const t = registry.get(typeId);
+    return (t?.meta.phraseUses?.(options, detector) ?? []).map((u) => ({ ...u, pointer: `${pointer}${u.pointer}` }));
+  };
+  return detector(rule.type, rule.options ?? {}, '').map((u) => ({ ...u, at: `/rules/${ruleIndex}/options${u.pointer}` }));
+}
+
+function checkContradictions(pack: PackDef, registry: RuleTypeRegistry, add: Add): void {
+  const required: Array<{ rule: RuleDef; use: PhraseUse & { at: string }; entries: Entry[] }> = [];
+  const forbidden: typeof required = [];
+  pack.rules.forEach((rule, i) => {
+    if (rule.enabled === false) return;
+    for (const use of usesOf(rule, i, registry)) {
+      const entry = { rule, use, entries: expand(pack, use.items, use.at) };
+      (use.polarity === 'required' ? required : forbidden).push(entry);
+    }
+  });
+  for (const r of required) {
+    for (const f of forbidden) {
+      if (r.use.role !== f.use.role || !scopesOverlap(r.use.scope, f.use.scope)) continue;
+      const forbiddenKeys = new Map(f.entries.filter((e) => typeof e.item === 'string').map((e) => [foldPhrase(key(e.item as string)), e.pointer]));
+      for (const e of r.entries) {
+        if (typeof e.item !== 'string') continue;
+        const at = forbiddenKeys.get(foldPhrase(key(e.item)));
+        if (at) {
+          add(e.pointer, 'contradiction', 'error', `"${e.item}" is required by ${r.rule.id} and forbidden by ${f.rule.id} (${at}) for ${roleName(r.use.role)} messages`);
+        }
+      }
+    }
+  }
+}
+
+function roleName(role: Role): string {
+  return role;
+}
+
+function checkDeadRules(pack: PackDef, registry: RuleTypeRegistry, add: Add): void {
+  const categories = new Map(pack.categories.map((c) => [c.id, c]));
+  pack.rules.forEach((rule, i) => {
+    const category = categories.get(rule.category);
+    const veto = rule.veto ?? category?.veto === true;
+    const meta = registry.get(rule.type)?.meta;
+    if (veto || meta?.pointless) return;
+    if (rule.points === 0) add(`/rules/${i}/points`, 'no-points', 'warning', `${rule.id} can never cost points: its points are 0`);
+    else if (category?.cap === 0) add(`/rules/${i}/category`, 'no-points', 'warning', `${rule.id} can never cost points: category ${category.id} has cap 0`);
+    else if (rule.maxFindings !== undefined && category?.cap !== undefined && rule.maxFindings * rule.points > category.cap) {
+      add(`/rules/${i}/maxFindings`, 'over-cap', 'warning', `maxFindings × points = ${rule.maxFindings * rule.points} is above the ${category.id} cap of ${category.cap}: the last findings can never count in full`);
+    }
+    if (meta?.manual && !rule.guidance && !rule.description) {
+      add(`/rules/${i}`, 'manual-without-guidance', 'warning', `manual item ${rule.id} has no guidance: inspectors need to know when to raise it`);
+    }
+  });
+}
+
+const parser = new RegExpParser({ ecmaVersion: 2025 });
+
+function checkRegexes(pack: PackDef, add: Add): void {
+  for (const list of phraseLists(pack)) {
+    list.items.forEach((item, i) => {
+      if (typeof item !== 'object' || !('regex' in item)) return;
+      const at = `${list.pointer}/${i}/regex`;
+      let reports: ReturnType<typeof analyse>['reports'];
+      try {
+        reports = analyse(parser.parseLiteral(`/${item.regex.replaceAll('/', '\\/')}/u`), { maxReports: 5 }).reports;
+      } catch (e) {
+        add(at, 'regex-invalid', 'error', `the regular expression does not parse: ${(e as Error).message}`);
+        return;
+      }
+      const exponential = reports.find((r) => r.exponential);
+      if (exponential) {
+        add(at, 'regex-redos', 'error', `catastrophic backtracking: "${exponential.character.literal.source}" can be matched in exponentially many ways (rewrite without nested quantifiers)`);
+      } else if (reports.some((r) => r.type === 'Trade' || r.type === 'Self')) {
+        add(at, 'regex-slow', 'warning', 'polynomial backtracking: two quantifiers can match the same text; consider making them exclusive');
+      }
+    });
+  }
+}
+
+function checkScripts(pack: PackDef, compiled: CompiledPack, registry: RuleTypeRegistry, add: Add): void {
+  (pack.scripts ?? []).forEach((script, i) => {
+    const conv = { id: `script:${script.id}`, channel: 'chat' as const, messages: [{ role: 'agent' as const, text: script.text }] };
+    for (const f of evaluateConversation(compiled, conv).findings) {
+      const forbids = f.rule.veto || usesOf(f.rule.def, f.rule.order, registry).some((u) => u.polarity === 'forbidden');
+      if (forbids) add(`/scripts/${i}/text`, 'script-trips-rule', 'error', `the standard script itself trips ${f.ruleId}: "${f.evidence}"`);
+    }
+  });
+}
