@@ -10,7 +10,7 @@ export class MessageView implements ScannableText {
   private normCache: NormalizedText | undefined;
   private comparisonCache: ComparisonText | undefined;
   private scanned: Array<Hit[] | undefined> | undefined;
-  private groupCache: Map<number, Hit[]> | undefined;
+  private groupCache: Array<Hit[] | undefined> | undefined;
 
   readonly isEvent: boolean;
   readonly isAgent: boolean;
@@ -68,11 +68,11 @@ export class MessageView implements ScannableText {
 
   /** Hits of one phrase group; the whole pack's automaton runs once per message. */
   groupHits(gid: number): Hit[] {
-    const cached = this.groupCache?.get(gid);
+    const cached = this.groupCache?.[gid];
     if (cached) return cached;
     this.scanned ??= this.table.scanAll(this.text);
     const hits = this.table.groupHits(gid, this.scanned, this);
-    (this.groupCache ??= new Map()).set(gid, hits);
+    (this.groupCache ??= new Array(this.table.groupCount))[gid] = hits;
     return hits;
   }
 }

@@ -5,5 +5,6 @@ export { importConversations, createConversationReader } from './import.js';
 export { detectFormat } from './detect.js';
 export { getConversationValidator } from './json-convert.js';
 export { importMessages, renderImportMessage } from './messages.js';
+export { jsonErrorOffset, lineColumn } from './json-error.js';
 export type { ImportMessageCode } from './messages.js';
 export type { ImportProblem, ImportOptions, ImportFormat, ImportLang, ImportResult, ConversationReader } from './types.js';

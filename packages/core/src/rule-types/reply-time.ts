@@ -114,7 +114,8 @@ export default defineRuleType<ReplyTimeOptions, 'slow' | 'untimed'>({
         const start = open.ts;
         const end = at.ts;
         if (start === undefined || end === undefined) untimed++;
-        else if (end > start) {
+        // Working seconds never exceed wall-clock seconds: most waits need no calendar at all.
+        else if (end - start > limitMs) {
           const ms = workingMs(start, end, windows, ctx.timeZone);
           if (ms > limitMs) {
             ctx.report({

@@ -74,7 +74,13 @@ describe('scoring (spec Scoring, Caps in order)', () => {
     expect(r.score).toBe(90);
   });
 
-  it('a veto finding sets the score to 0 and the grade to the veto grade', () => {
+  it('a veto finding sets the score to 0 and the grade to the veto grade; within a veto every finding applies 0 points', () => {
+    const all = score(['agent: xx', 'agent: zz']);
+    expect(all.findings.map((f) => [f.ruleId, f.points, f.rulePoints])).toEqual([
+      ['a.x', 0, 5],
+      ['red.z', 0, 0],
+    ]);
+    expect(all.categories.every((c) => c.deducted === 0)).toBe(true);
     const r = score(['agent: zz']);
     expect(r.vetoed).toBe(true);
     expect(r.score).toBe(0);

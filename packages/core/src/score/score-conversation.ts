@@ -36,6 +36,11 @@ export function scoreEvaluation(
   applyRuleCaps(working);
   const deducted = applyCategoryCaps(working);
   const vetoed = working.some((w) => w.counts && w.rule.veto);
+  // Within a veto nothing is deducted: the score is 0 by the veto, so every finding applies 0 points.
+  if (vetoed) {
+    for (const w of working) w.finding.points = 0;
+    deducted.clear();
+  }
   let total = 0;
   for (const v of deducted.values()) total += v;
   const score = vetoed ? 0 : Math.max(0, pack.maxScore - total);
