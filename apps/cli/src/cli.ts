@@ -3,13 +3,14 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EXIT, UsageError, UserError, type Command, type CommandContext, type Io, type OptionSpec, type ParsedArgs } from './commands/command.js';
 import { editor } from './commands/editor.js';
+import { pack } from './commands/pack.js';
 import { schema } from './commands/schema.js';
 import { score } from './commands/score.js';
 import { renderHelp, twoColumns } from './help.js';
 import { LANGS, langFromArgv, langFromEnv, strings, type Strings } from './i18n/index.js';
 
 /** The commands. Adding one: a file in commands/ and one line here. */
-const COMMANDS: readonly Command[] = [score, schema, editor];
+const COMMANDS: readonly Command[] = [score, pack, schema, editor];
 
 /** Accepted by every command. */
 const COMMON_OPTIONS: OptionSpec = {

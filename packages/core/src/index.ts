@@ -28,3 +28,4 @@ export type * from './score/review-input.js';
 export { ruleTypeCases, caseConversation, type RuleCase, type ExpectedFinding, type TesterCase, type CaseMessage } from './testing/rule-tester.js';
 export { runPackExamples, exampleConversation, type ExampleOutcome } from './pack/run-examples.js';
 export { lintPack, type LintResult } from './pack/lint-pack.js';
+export { definePlugin, registryWithPlugins, pluginProblems, type ZhijianPlugin } from './rule-types/plugin.js';

@@ -10,6 +10,7 @@ import { formatProblem } from '../io/problems.js';
 import { Progress } from '../io/progress.js';
 import { readConversations } from '../io/read-conversations.js';
 import { loadPack } from '../score/load-pack.js';
+import { loadRegistry, pluginOption } from '../io/plugins.js';
 import { Tally } from '../score/tally.js';
 import { EXIT, UsageError, type Command, type CommandContext, type ParsedArgs } from './command.js';
 
@@ -22,6 +23,7 @@ interface ScoreOptions {
   failUnder: number | undefined;
   naive: boolean;
   stats: boolean;
+  plugins: unknown;
 }
 
 export const score: Command = {
@@ -35,6 +37,7 @@ export const score: Command = {
     // Hidden, for the benchmark: the naive matcher baseline and a line of run statistics.
     naive: { type: 'boolean' },
     stats: { type: 'boolean' },
+    ...pluginOption,
   },
   positionals: true,
   summary: (t) => t.scoreSummary,
@@ -44,7 +47,7 @@ export const score: Command = {
       {
         usage: t.scoreUsage,
         description: t.scoreDescription,
-        rows: [...t.scoreOptions, ...t.commonOptions],
+        rows: [...t.scoreOptions, ...t.pluginOptions, ...t.commonOptions],
         exitCodes: t.scoreExitCodes,
         examples: t.scoreExamples,
       },
@@ -68,13 +71,14 @@ function parseOptions({ values, positionals }: ParsedArgs, t: Strings): ScoreOpt
   if (failUnder !== undefined && (failUnderText!.trim() === '' || !Number.isFinite(failUnder))) {
     throw new UsageError(t.invalidNumber('--fail-under', failUnderText!));
   }
-  return { files: positionals, pack, format, timeZone, strict: values.strict === true, failUnder, naive: values.naive === true, stats: values.stats === true };
+  return { files: positionals, pack, format, timeZone, strict: values.strict === true, failUnder, naive: values.naive === true, stats: values.stats === true, plugins: values.plugin };
 }
 
 async function runScore(o: ScoreOptions, ctx: CommandContext): Promise<number> {
   const { t, lang, stderr } = ctx;
   const started = performance.now();
-  const pack = loadPack(o.pack, o.naive, t);
+  const registry = await loadRegistry(o.plugins, process.cwd(), t);
+  const pack = loadPack(o.pack, o.naive, t, registry);
   const inputs = checkInputs(o.files, t);
   const out = new Output(ctx.stdout);
   const formatter = FORMATS.get(o.format)!({ t, pack });

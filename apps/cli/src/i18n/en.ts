@@ -78,6 +78,33 @@ export const en: Strings = {
   noPermission: 'permission denied',
   packInvalidJson: (file, reason) => `${file}: not valid JSON: ${reason}`,
   packWarning: 'warning',
+  packError: 'error',
+  packSummary: 'check a rule pack (lint) or run the examples packs carry (test)',
+  packUsage: 'zhijian pack lint|test <pack.json...> [--plugin <plugin>]',
+  packDescription:
+    'lint: static checks of a pack — schema, compile errors, a phrase one rule requires and another forbids, duplicate or\n' +
+    'shadowed phrases, rules that can never cost points, maxFindings above the category cap, regexes that do not compile\n' +
+    'or can backtrack catastrophically, standard scripts that trip a forbidden or red-line rule, empty phrase lists,\n' +
+    'manual items without guidance. Every problem carries its JSON pointer.\n' +
+    'test: runs each rule\'s examples (fires / passes) and reports every failing example.',
+  packExitCodes: [
+    ['0', 'lint found no error (warnings allowed); test: every example passed'],
+    ['1', 'test: some example failed'],
+    ['2', 'usage error, unreadable file, lint errors or an invalid pack'],
+  ],
+  packExamples: ['zhijian pack lint rule-packs/*.json', 'zhijian pack test rule-packs/ecommerce-chat.zh.json'],
+  packAction: 'say lint or test',
+  missingPacks: 'name at least one pack file',
+  lintFileSummary: (file, errors, warnings, allowed) =>
+    `${file}: ${errors} error(s), ${warnings} warning(s)${allowed > 0 ? ` (${allowed} more acknowledged by the pack with a reason)` : ''}`,
+  lintSummary: (files, errors, warnings) => `${files} pack(s) checked: ${errors} error(s), ${warnings} warning(s)`,
+  exampleFailed: (ruleId, index, expect, what, problem) => `example #${index}${what} of ${ruleId} (expected to ${expect === 'fires' ? 'fire' : 'pass'}) failed: ${problem}`,
+  packTestFileSummary: (file, passed, failed, rules) => `${file}: examples of ${rules} rule(s), ${passed} passed, ${failed} failed`,
+  packTestSummary: (passed, failed) => `examples: ${passed} passed, ${failed} failed`,
+  pluginOptions: [['--plugin <path|package>', 'load a plugin that provides rule types (repeatable; or list it under "plugins" in zhijian.config.json)']],
+  configInvalid: (file, reason) => `${file}: invalid configuration: ${reason}`,
+  pluginUnloadable: (spec, reason) => `plugin ${spec} could not be loaded: ${reason}`,
+  pluginInvalid: (spec, reason) => `plugin ${spec} is not valid: ${reason}`,
   formatUnknown: (file) => `${file}: cannot tell the input format (expected CSV, JSONL or JSON).`,
   notUtf8: (file) => `${file}: not UTF-8 (Excel may have saved it as GBK: choose "CSV UTF-8"); undecodable bytes show as �.`,
   nothingRead: 'No conversation could be read.',

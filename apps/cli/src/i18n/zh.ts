@@ -77,6 +77,33 @@ export const zh = {
   noPermission: '没有读取权限',
   packInvalidJson: (file: string, reason: string) => `${file}: 不是有效的 JSON：${reason}`,
   packWarning: '警告',
+  packError: '错误',
+  packSummary: '检查规则包（lint）或运行规则包自带的样例（test）',
+  packUsage: 'zhijian pack lint|test <规则包.json...> [--plugin <插件>]',
+  packDescription:
+    'lint：静态检查规则包——模式校验、编译错误、同一短语既被要求又被禁止、重复或被覆盖的短语、永不扣分的规则、\n' +
+    '超出类别上限的 maxFindings、无法编译或可能灾难性回溯的正则、自身触犯禁语/高压线的标准话术、空短语列表、\n' +
+    '没有说明的人工项。每个问题带 JSON 指针。\n' +
+    'test：运行每条规则的 examples（应命中 / 不应命中），逐条报告失败的样例。',
+  packExitCodes: [
+    ['0', 'lint 无错误（可有警告）；test 全部通过'],
+    ['1', 'test：有样例未通过'],
+    ['2', '用法错误、文件无法读取、lint 发现错误或规则包无效'],
+  ] as Array<[string, string]>,
+  packExamples: ['zhijian pack lint rule-packs/*.json', 'zhijian pack test rule-packs/ecommerce-chat.zh.json'],
+  packAction: '请指定 lint 或 test',
+  missingPacks: '请至少指定一个规则包文件',
+  lintFileSummary: (file: string, errors: number, warnings: number, allowed: number) =>
+    `${file}：${errors} 个错误，${warnings} 个警告${allowed > 0 ? `（另有 ${allowed} 个警告已由规则包说明理由并确认）` : ''}`,
+  lintSummary: (files: number, errors: number, warnings: number) => `共检查 ${files} 个规则包：${errors} 个错误，${warnings} 个警告`,
+  exampleFailed: (ruleId: string, index: number, expect: string, what: string, problem: string) =>
+    `规则 ${ruleId} 的样例 #${index}${what}（期望${expect === 'fires' ? '命中' : '不命中'}）未通过：${problem}`,
+  packTestFileSummary: (file: string, passed: number, failed: number, rules: number) => `${file}：${rules} 条规则的样例，通过 ${passed}，失败 ${failed}`,
+  packTestSummary: (passed: number, failed: number) => `样例合计：通过 ${passed}，失败 ${failed}`,
+  pluginOptions: [['--plugin <路径|包名>', '加载提供规则类型的插件（可重复；也可写在 zhijian.config.json 的 plugins 中）']] as Array<[string, string]>,
+  configInvalid: (file: string, reason: string) => `${file}: 配置无效：${reason}`,
+  pluginUnloadable: (spec: string, reason: string) => `插件 ${spec} 无法加载：${reason}`,
+  pluginInvalid: (spec: string, reason: string) => `插件 ${spec} 无效：${reason}`,
   formatUnknown: (file: string) => `${file}: 无法识别输入格式（应为 CSV、JSONL 或 JSON）。`,
   notUtf8: (file: string) => `${file}: 不是 UTF-8 编码（Excel 默认另存为 GBK：请选择“CSV UTF-8”格式），无法识别的字节显示为 �。`,
   nothingRead: '没有读到任何会话。',
