@@ -7,7 +7,8 @@ import type { MatchQuery } from '../rule-types/define.js';
 import type { MessageView } from '../engine/message-view.js';
 import type { MatchSpec, PhraseItem } from '../pack/pack-types.js';
 import type { NegationChecker } from './negation.js';
-import type { Hit, PhraseTable, RegexItem } from './phrase-table.js';
+import { foldPhrase } from './phrase-automaton.js';
+import type { ClauseItem, Hit, PhraseTable, RegexItem } from './phrase-table.js';
 
 export interface QueryCompiler {
   table: PhraseTable;
@@ -20,10 +21,13 @@ export interface QueryCompiler {
 interface Resolved {
   literals: string[];
   regexes: RegexItem[];
+  clauses: ClauseItem[];
 }
 
+const PUNCTUATION = /\p{P}/u;
+
 export function resolvePhraseItems(c: QueryCompiler, items: readonly PhraseItem[], pointer: string, seen: string[] = []): Resolved {
-  const out: Resolved = { literals: [], regexes: [] };
+  const out: Resolved = { literals: [], regexes: [], clauses: [] };
   items.forEach((item, i) => {
     const at = `${pointer}/${i}`;
     if (typeof item === 'string') {
@@ -37,6 +41,17 @@ export function resolvePhraseItems(c: QueryCompiler, items: readonly PhraseItem[
       const inner = resolvePhraseItems(c, set, `/phraseSets/${escapePointer(item.set)}`, [...seen, item.set]);
       out.literals.push(...inner.literals);
       out.regexes.push(...inner.regexes);
+      out.clauses.push(...inner.clauses);
+    } else if ('clause' in item) {
+      const [a, b] = item.clause.map((group, g) =>
+        group.map((phrase, k) => {
+          const norm = c.normalize(phrase);
+          if (norm.length === 0) c.fail(`${at}/clause/${g}/${k}`, `phrase "${phrase}" is empty after normalisation`);
+          if (PUNCTUATION.test(norm)) c.fail(`${at}/clause/${g}/${k}`, `a clause phrase cannot hold a punctuation mark ("${phrase}"): punctuation ends a clause`);
+          return norm;
+        }),
+      ) as [string[], string[]];
+      out.clauses.push({ a, b });
     } else {
       let regex: RegExp;
       try {
@@ -58,7 +73,7 @@ export function escapePointer(s: string): string {
 function addGroup(c: QueryCompiler, items: readonly PhraseItem[] | undefined, pointer: string): number | undefined {
   if (!items || items.length === 0) return undefined;
   const r = resolvePhraseItems(c, items, pointer);
-  return c.table.addGroup(r.literals, r.regexes);
+  return c.table.addGroup(r.literals, r.regexes, r.clauses);
 }
 
 function overlaps(a: Hit, b: Hit): boolean {
@@ -78,10 +93,12 @@ export function compileMatch(c: QueryCompiler, spec: MatchSpec, pointer: string)
     if (unless !== undefined && m.groupHits(unless).length > 0) return NONE;
     const cancel = exceptions === undefined ? NONE : m.groupHits(exceptions);
     if (cancel.length === 0 && !negation) return raw;
-    const text = m.text;
-    return raw.filter(
-      (h) => !cancel.some((x) => overlaps(x, h)) && !(negation && negation.isNegated(text, h.start, h.end)),
-    );
+    // The negator lists are 您-folded (negation.ts): so is the text they are looked for in (不用您自己去找快递).
+    const text = negation ? foldPhrase(m.text) : m.text;
+    // A clause pattern is negated when either of its phrases is (没办法给您优惠券, 优惠券没办法给您).
+    const negated = (h: Hit): boolean =>
+      h.clause ? h.clause.parts.some((p) => negation!.isNegated(text, p.start, p.end)) : negation!.isNegated(text, h.start, h.end);
+    return raw.filter((h) => !cancel.some((x) => overlaps(x, h)) && !(negation && negated(h)));
   };
   return {
     hits,

@@ -2,7 +2,8 @@
  * The pack-wide phrase table: every phrase of every rule goes into ONE automaton, so each message
  * is scanned once for all phrase rules. A "group" is one phrase list of one rule (its phrases,
  * its exceptions, ...); each pattern knows the groups that use it, and one scan fills every
- * group's hit list for that message.
+ * group's hit list for that message. A clause pattern's two phrase lists are groups of their own
+ * (so their literals are in the same automaton); the clause hits are paired from their hits.
  */
 import { PhraseAutomaton, foldPhrase, gluedToAlnum } from './phrase-automaton.js';
 
@@ -10,6 +11,14 @@ export interface Hit {
   /** Offsets in the message's normalised matching text. */
   start: number;
   end: number;
+  /** A clause-pattern hit: the pattern's id in the table and its two phrase hits, in group order. */
+  clause?: { id: number; parts: readonly [Hit, Hit] };
+}
+
+/** A clause pattern: a phrase of `a` and a phrase of `b` (normalised literals) in one clause. */
+export interface ClauseItem {
+  a: readonly string[];
+  b: readonly string[];
 }
 
 export interface RegexItem {
@@ -29,6 +38,8 @@ export interface ScannableText {
 interface Group {
   patterns: number[];
   regexes: RegexItem[];
+  /** Clause patterns: their id and the group ids of their two phrase lists. */
+  clauses: Array<{ id: number; a: number; b: number }>;
 }
 
 export class PhraseTable {
@@ -38,6 +49,8 @@ export class PhraseTable {
   private automaton: PhraseAutomaton | undefined;
   /** For pattern p: the groups that contain it. */
   private patternGroups: number[][] = [];
+  /** Clause patterns by content, so the same pattern has one id (and one pair of groups). */
+  private readonly clauseIndex = new Map<string, { id: number; a: number; b: number }>();
 
   /** @param naive scan each group's phrases separately with indexOf (benchmark baseline only). */
   constructor(readonly naive = false) {}
@@ -47,8 +60,9 @@ export class PhraseTable {
   }
 
   /** Registers a phrase list (already normalised) and returns its group id. */
-  addGroup(phrases: readonly string[], regexes: readonly RegexItem[] = []): number {
+  addGroup(phrases: readonly string[], regexes: readonly RegexItem[] = [], clauses: readonly ClauseItem[] = []): number {
     if (this.automaton) throw new Error('PhraseTable is frozen: add groups before the first scan');
+    const clauseRefs = clauses.map((c) => this.addClause(c));
     const ids: number[] = [];
     for (const raw of phrases) {
       const phrase = foldPhrase(raw);
@@ -61,8 +75,18 @@ export class PhraseTable {
       }
       if (!ids.includes(id)) ids.push(id);
     }
-    this.groups.push({ patterns: ids, regexes: [...regexes] });
+    this.groups.push({ patterns: ids, regexes: [...regexes], clauses: clauseRefs });
     return this.groups.length - 1;
+  }
+
+  private addClause(c: ClauseItem): { id: number; a: number; b: number } {
+    const key = JSON.stringify([c.a.map(foldPhrase).sort(), c.b.map(foldPhrase).sort()]);
+    let ref = this.clauseIndex.get(key);
+    if (!ref) {
+      ref = { id: this.clauseIndex.size, a: this.addGroup(c.a), b: this.addGroup(c.b) };
+      this.clauseIndex.set(key, ref);
+    }
+    return ref;
   }
 
   /** Builds the automaton once; later calls are no-ops. */
@@ -103,14 +127,16 @@ export class PhraseTable {
     return out;
   }
 
-  /** Hits of one group: its literal hits from the shared scan plus its regexes, in reading order. */
+  /** Hits of one group: its literal hits from the shared scan plus its regexes and clause patterns, in reading order. */
   groupHits(gid: number, scanned: Array<Hit[] | undefined>, msg: ScannableText): Hit[] {
     const group = this.groups[gid]!;
-    let hits: Hit[] = this.naive ? this.naiveScan(group, msg.text) : (scanned[gid] ?? EMPTY);
-    if (group.regexes.length > 0) {
+    const literal = (g: number): Hit[] => (this.naive ? this.naiveScan(this.groups[g]!, msg.text) : (scanned[g] ?? EMPTY));
+    let hits: Hit[] = literal(gid);
+    if (group.regexes.length > 0 || group.clauses.length > 0) {
       const extra: Hit[] = [];
+      for (const c of group.clauses) clauseHits(msg.text, c.id, literal(c.a), literal(c.b), extra);
       // 你 and 您 are interchangeable in regexes too: they run on 您-folded text (same length).
-      const text = foldPhrase(msg.text);
+      const text = group.regexes.length > 0 ? foldPhrase(msg.text) : '';
       let spaced: string | undefined;
       for (const item of group.regexes) {
         const source = item.spaced ? (spaced ??= foldPhrase(msg.spaced)) : text;
@@ -142,6 +168,42 @@ export class PhraseTable {
 }
 
 const EMPTY: Hit[] = [];
+
+/**
+ * Pairs each hit of one group with the nearest later hit of the other group in the same clause
+ * (spec Definitions, "Clause"): the hit spans from the earlier phrase's start to the later one's
+ * end, so its position is the earlier phrase's.
+ */
+function clauseHits(text: string, id: number, as: readonly Hit[], bs: readonly Hit[], out: Hit[]): void {
+  if (as.length === 0 || bs.length === 0) return;
+  const pair = (first: Hit, others: readonly Hit[], firstIsA: boolean): void => {
+    let next: Hit | undefined;
+    for (const o of others) {
+      if (o.start >= first.end && (!next || o.start < next.start || (o.start === next.start && o.end > next.end))) next = o;
+    }
+    if (!next || clauseBoundary(text, first.end, next.start)) return;
+    out.push({ start: first.start, end: next.end, clause: { id, parts: firstIsA ? [first, next] : [next, first] } });
+  };
+  for (const a of as) pair(a, bs, true);
+  for (const b of bs) pair(b, as, false);
+}
+
+const PUNCTUATION = /\p{P}/u;
+const ASCII_DIGIT = /[0-9]/;
+
+/**
+ * Does [from, to) hold a punctuation mark that ends a clause? A line break does not (it is no
+ * \p{P}); neither does a decimal point or thousands separator between two digits (10.5元, 1,000).
+ */
+export function clauseBoundary(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const ch = text[i]!;
+    if (!PUNCTUATION.test(ch)) continue;
+    if ((ch === '.' || ch === ',') && ASCII_DIGIT.test(text[i - 1] ?? '') && ASCII_DIGIT.test(text[i + 1] ?? '')) continue;
+    return true;
+  }
+  return false;
+}
 
 export function readingOrder(a: Hit, b: Hit): number {
   return a.start - b.start || b.end - a.end;

@@ -27,7 +27,7 @@ export const sharedDefs = {
   role: { enum: [...ROLES], description: 'agent 客服 / customer 客户 / system 系统 / bot 机器人' },
   phraseItem: {
     description:
-      'A literal phrase (matched on normalised text: NFKC, Simplified, lower case, 你=您), a {regex} run on the normalised text, or a {set} reference to /phraseSets. 短语、正则或短语集引用。',
+      'A literal phrase (matched on normalised text: NFKC, Simplified, lower case, 你=您), a {regex} run on the normalised text, a {set} reference to /phraseSets, or a {clause} pattern (a phrase of each of two groups in one clause). 短语、正则、短语集引用或子句模式。',
     anyOf: [
       { type: 'string', minLength: 1 },
       {
@@ -44,6 +44,22 @@ export const sharedDefs = {
         type: 'object',
         properties: { set: { type: 'string', description: 'Name of a phrase set under /phraseSets.' } },
         required: ['set'],
+        additionalProperties: false,
+      },
+      {
+        type: 'object',
+        properties: {
+          clause: {
+            type: 'array',
+            minItems: 2,
+            maxItems: 2,
+            items: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+            description:
+              'Two groups of literal phrases: a phrase of each in one clause (between punctuation marks; a line break does not end one), in either order; the hit spans from the earlier phrase to the end of the later. 子句模式：两组短语各有一个出现在同一子句中（顺序不限）。',
+          },
+          note: { type: 'string', description: 'What the pattern means, for reviewers.' },
+        },
+        required: ['clause'],
         additionalProperties: false,
       },
     ],

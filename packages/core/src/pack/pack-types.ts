@@ -3,11 +3,16 @@ import type { Message } from '../model/conversation.js';
 
 export type Localized = string | { zh: string; en?: string };
 
-/** A phrase list item: a literal phrase, a regular expression, or a reference to a named set. */
+/**
+ * A phrase list item: a literal phrase, a regular expression, a reference to a named set, or a
+ * clause pattern: a phrase of each of two groups in one clause, in either order (spec
+ * Definitions, "Clause": 优惠券 with 给您 in 这边给您发一张10元优惠券).
+ */
 export type PhraseItem =
   | string
   | { regex: string; spaced?: boolean; note?: string }
-  | { set: string };
+  | { set: string }
+  | { clause: [string[], string[]]; note?: string };
 
 /** What a rule looks for in one message: phrases, minus exceptions, minus negated hits. */
 export interface MatchSpec {

@@ -57,3 +57,8 @@ export function applyScope<T>(items: readonly T[], scope: ScopeOption | undefine
 export function wholeMessage(m: MessageView): { start: number; end: number } {
   return { start: 0, end: m.text.length };
 }
+
+/** Milliseconds as seconds with one decimal, for finding data (25300 -> 25.3). */
+export function secondsOf(ms: number): number {
+  return Math.round(ms / 100) / 10;
+}

@@ -13,6 +13,13 @@ import unansweredAtEnd from './unanswered-at-end.js';
 import scriptFidelity from './script-fidelity.js';
 import personalData from './personal-data.js';
 import eventAnnounced from './event-announced.js';
+import silenceGap from './silence-gap.js';
+import overlap from './overlap.js';
+import speechRate from './speech-rate.js';
+import answerDelay from './answer-delay.js';
+import orderedSteps from './ordered-steps.js';
+import lastEventRole from './last-event-role.js';
+import tag from './tag.js';
 
 export const builtinRuleTypes = [
   anyOf,
@@ -27,6 +34,13 @@ export const builtinRuleTypes = [
   scriptFidelity,
   personalData,
   eventAnnounced,
+  silenceGap,
+  overlap,
+  speechRate,
+  answerDelay,
+  orderedSteps,
+  lastEventRole,
+  tag,
 ] satisfies AnyRuleType[];
 
 export const defaultRegistry = new RuleTypeRegistry(builtinRuleTypes);

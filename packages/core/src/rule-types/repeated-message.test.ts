@@ -109,6 +109,40 @@ const invalid: RuleCase[] = [
   },
 ];
 
+// The complaint pack's full solution list: a coupon offer is a clause pattern; negated offers do not count.
+const solutions = {
+  ...solution,
+  only: [...solution.only, { clause: [['优惠券', '红包'], ['给您', '送您', '为您', '补偿']] }],
+  notNegated: true,
+};
+
+valid.push(
+  {
+    name: 'solutions, notNegated: a negated offer is no solution (暂时没办法为您退款)',
+    options: solutions,
+    messages: ['a: 为您退款', 'a: 暂时没办法为您退款', 'a: 现在没办法为您退款了'],
+  },
+  {
+    name: 'solutions: a coupon offer in another clause than its verb is none',
+    options: solutions,
+    messages: ['a: 给您查了，优惠券过期了', 'a: 给您看了，优惠券用不了', 'a: 给您说了，优惠券没有了'],
+  },
+);
+invalid.push(
+  {
+    name: 'solutions: the same coupon offer in different words counts as one solution phrase',
+    options: solutions,
+    messages: ['a: 这边给您发一张10元优惠券', 'c: 不要', 'a: 送您一个红包吧', 'a: 优惠券已经为您申请了'],
+    findings: [{ messageIndex: 3, evidence: '优惠券已经为您申请了' }],
+  },
+  {
+    name: 'solutions without notNegated: a negated phrase still counts (the default)',
+    options: solution,
+    messages: ['a: 为您退款', 'a: 暂时没办法为您退款', 'a: 现在没办法为您退款了'],
+    findings: [{ messageIndex: 2 }],
+  },
+);
+
 describe('repeated-message', () => {
   for (const c of ruleTypeCases(type, { valid, invalid })) it(c.name, c.run);
 });

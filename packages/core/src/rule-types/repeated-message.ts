@@ -6,7 +6,8 @@
  * message that brings it to minCount; later members give none. Comparing with the group's first
  * message only (not with every member) stops drift from chaining: A, A', A'' where each step is
  * 0.9-similar but A'' is not similar to A are not one group.
- * Optionally, messages containing the same `only` phrase also form groups, counted apart.
+ * Optionally, messages containing the same `only` phrase also form groups, counted apart (a clause
+ * pattern such as the coupon offer counts as one phrase, whatever words fill it).
  */
 import type { PhraseItem } from '../pack/pack-types.js';
 import type { Role } from '../model/conversation.js';
@@ -23,6 +24,7 @@ export interface RepeatedMessageOptions {
   minCount: number;
   exclude?: PhraseItem[];
   only?: PhraseItem[];
+  notNegated?: boolean;
   phraseGroups: boolean;
   firstOnly: boolean;
 }
@@ -69,7 +71,12 @@ export default defineRuleType<RepeatedMessageOptions, 'repeated'>({
         },
         only: {
           $ref: '#/$defs/phraseList',
-          description: 'When given, only messages containing one of these count (e.g. solution phrases); matched literally. 仅计入含这些短语的消息。',
+          description: 'When given, only messages containing one of these count (e.g. solution phrases); matched literally unless notNegated. 仅计入含这些短语的消息。',
+        },
+        notNegated: {
+          type: 'boolean',
+          default: false,
+          description: 'Negated hits of `only` do not count (暂时没办法为您退款 offers nothing). only 短语被否定时不算。',
         },
         phraseGroups: {
           type: 'boolean',
@@ -91,7 +98,7 @@ export default defineRuleType<RepeatedMessageOptions, 'repeated'>({
   },
   create(o, tools) {
     const exclude = o.exclude && o.exclude.length > 0 ? tools.phrases(o.exclude, `${tools.pointer}/exclude`) : undefined;
-    const only = o.only && o.only.length > 0 ? tools.phrases(o.only, `${tools.pointer}/only`) : undefined;
+    const only = o.only && o.only.length > 0 ? tools.match({ phrases: o.only, notNegated: o.notNegated === true }, `${tools.pointer}/only`) : undefined;
     if (o.phraseGroups && !only) tools.fail(`${tools.pointer}/phraseGroups`, 'phraseGroups needs an "only" phrase list');
 
     return (ctx) => {
@@ -119,7 +126,7 @@ export default defineRuleType<RepeatedMessageOptions, 'repeated'>({
 
         if (o.phraseGroups && hits) {
           // The same phrase (你/您 folded) twice in one message still counts the message once.
-          for (const key of new Set(hits.map((h) => foldPhrase(m.text.slice(h.start, h.end))))) {
+          for (const key of new Set(hits.map((h) => (h.clause ? `clause#${h.clause.id}` : foldPhrase(m.text.slice(h.start, h.end)))))) {
             const n = (phraseCounts.get(key) ?? 0) + 1;
             phraseCounts.set(key, n);
             if (n === o.minCount) fire(m);

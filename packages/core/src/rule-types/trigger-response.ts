@@ -47,7 +47,7 @@ export interface TriggerResponseOptions {
   reportAt: 'trigger' | 'response';
 }
 
-type Ids = 'noResponse' | 'badResponse' | 'untimed';
+type Ids = 'noResponse' | 'responseLacks' | 'badResponse' | 'untimed';
 
 export default defineRuleType<TriggerResponseOptions, Ids>({
   meta: {
@@ -105,7 +105,12 @@ export default defineRuleType<TriggerResponseOptions, Ids>({
           description: 'Triggers with no responding message between them form one group: one finding at its first trigger, judged after its last. 连续触发合并。',
         },
         expect: { enum: ['present', 'absent'], default: 'present', description: 'present: fires when no response matches; absent: fires when one does. 必须有 / 不得有。' },
-        reportAt: { enum: ['trigger', 'response'], default: 'trigger', description: 'Where the finding points. 定位到触发消息或回应消息。' },
+        reportAt: {
+          enum: ['trigger', 'response'],
+          default: 'trigger',
+          description:
+            'Where the finding points: the trigger, or the response (expect absent: the matching response; expect present: the first responding message after the trigger, and no finding when there is none). 定位到触发消息或回应消息（须有回应时为触发后的第一条回应消息，无回应消息则不报）。',
+        },
       },
       required: ['trigger', 'response'],
       additionalProperties: false,
@@ -116,6 +121,7 @@ export default defineRuleType<TriggerResponseOptions, Ids>({
         : [],
     messages: {
       noResponse: { zh: '「{evidence}」之后未见应有的回应', en: 'No expected response after "{evidence}"' },
+      responseLacks: { zh: '对「{trigger}」的回应缺少应有的用语：「{evidence}」', en: 'The response to "{trigger}" lacks the expected wording: "{evidence}"' },
       badResponse: { zh: '对「{trigger}」的回应不当：「{evidence}」', en: 'Inappropriate response to "{trigger}": "{evidence}"' },
       untimed: { zh: '缺少时间戳，未检查 {seconds} 秒时限', en: 'the {seconds} s limit was not checked: no timestamps' },
     },
@@ -167,6 +173,7 @@ export default defineRuleType<TriggerResponseOptions, Ids>({
         if (window.includeTrigger && g.last.role === responseRole) windowMessages.push(g.last);
         if (before > 0) windowMessages.push(...responders.filter((r) => r.index < g.first.index).slice(-before));
         let taken = 0;
+        let firstAfter: MessageView | undefined;
         for (const r of responders) {
           if (r.index <= g.last.index) continue;
           if (limit !== 'end' && taken >= limit) break;
@@ -175,6 +182,7 @@ export default defineRuleType<TriggerResponseOptions, Ids>({
             else if (r.ts - start > window.seconds * 1000) break;
           }
           windowMessages.push(r);
+          firstAfter ??= r;
           taken++;
         }
         const matching = windowMessages.find(isResponse);
@@ -191,7 +199,15 @@ export default defineRuleType<TriggerResponseOptions, Ids>({
           } else if (hit) ctx.report({ messageIndex: g.first.index, range: hit, messageId: 'noResponse' });
         } else if (!matching) {
           const hit = trigger.first(g.first)!;
-          ctx.report({ messageIndex: g.first.index, range: hit, messageId: 'noResponse' });
+          if (o.reportAt !== 'response') ctx.report({ messageIndex: g.first.index, range: hit, messageId: 'noResponse' });
+          else if (firstAfter) {
+            ctx.report({
+              messageIndex: firstAfter.index,
+              range: { start: 0, end: firstAfter.text.length },
+              messageId: 'responseLacks',
+              data: { trigger: g.first.text.slice(hit.start, hit.end) },
+            });
+          }
         }
       }
       if (untimed && window.seconds !== undefined) ctx.note('untimed', { seconds: window.seconds });
