@@ -9,6 +9,7 @@ import type { MatchSpec, PhraseItem } from '../pack/pack-types.js';
 import type { NegationChecker } from './negation.js';
 import { foldPhrase } from './phrase-automaton.js';
 import type { ClauseItem, Hit, PhraseTable, RegexItem } from './phrase-table.js';
+import { requiredLiteral } from './regex-hint.js';
 
 export interface QueryCompiler {
   table: PhraseTable;
@@ -60,7 +61,10 @@ export function resolvePhraseItems(c: QueryCompiler, items: readonly PhraseItem[
         c.fail(`${at}/regex`, `regular expression does not compile: ${(e as Error).message}`);
       }
       if (regex.test('')) c.fail(`${at}/regex`, 'regular expression matches the empty string');
-      out.regexes.push({ regex, spaced: item.spaced === true });
+      const hint = requiredLiteral(item.regex);
+      const normHint = hint === undefined ? '' : c.normalize(hint);
+      // A hint that normalisation changes cannot be trusted to occur literally: run the regex always.
+      out.regexes.push({ regex, spaced: item.spaced === true, ...(hint !== undefined && normHint === hint ? { hint } : {}) });
     }
   });
   return out;

@@ -23,6 +23,8 @@ export interface ClauseItem {
 
 export interface RegexItem {
   regex: RegExp;
+  /** A literal every match contains (see regex-hint.ts); the regex runs only where it occurs. */
+  hint?: string;
   /** Run on the normalised text WITH its spaces (mapped back to matching-text offsets). */
   spaced: boolean;
 }
@@ -38,6 +40,8 @@ export interface ScannableText {
 interface Group {
   patterns: number[];
   regexes: RegexItem[];
+  /** Per regex: the group holding its hint literal (-1 = none: always run). */
+  hintGroups: number[];
   /** Clause patterns: their id and the group ids of their two phrase lists. */
   clauses: Array<{ id: number; a: number; b: number }>;
 }
@@ -75,7 +79,8 @@ export class PhraseTable {
       }
       if (!ids.includes(id)) ids.push(id);
     }
-    this.groups.push({ patterns: ids, regexes: [...regexes], clauses: clauseRefs });
+    const hintGroups = regexes.map((r) => (r.hint ? this.addGroup([r.hint]) : -1));
+    this.groups.push({ patterns: ids, regexes: [...regexes], hintGroups, clauses: clauseRefs });
     return this.groups.length - 1;
   }
 
@@ -138,7 +143,10 @@ export class PhraseTable {
       // 你 and 您 are interchangeable in regexes too: they run on 您-folded text (same length).
       const text = group.regexes.length > 0 ? foldPhrase(msg.text) : '';
       let spaced: string | undefined;
-      for (const item of group.regexes) {
+      for (let r = 0; r < group.regexes.length; r++) {
+        const item = group.regexes[r]!;
+        const hintGroup = group.hintGroups[r]!;
+        if (hintGroup >= 0 && literal(hintGroup).length === 0) continue;
         const source = item.spaced ? (spaced ??= foldPhrase(msg.spaced)) : text;
         item.regex.lastIndex = 0;
         for (const m of source.matchAll(item.regex)) {
