@@ -231,7 +231,7 @@ export function buildPackSchema(registry: RuleTypeRegistry): Record<string, unkn
           },
           required: ['id', 'type', 'category', 'points'],
           additionalProperties: false,
-          allOf: ruleBranches,
+          $ref: '#/$defs/typedOptions',
         },
       },
     },
@@ -248,8 +248,10 @@ export function buildPackSchema(registry: RuleTypeRegistry): Record<string, unkn
         },
         required: ['type'],
         additionalProperties: false,
-        allOf: ruleBranches,
+        $ref: '#/$defs/typedOptions',
       },
+      /** One `if type = X then options = X's schema` branch per type, shared by rules and detectors. */
+      typedOptions: { type: 'object', allOf: ruleBranches },
     },
   };
 }
