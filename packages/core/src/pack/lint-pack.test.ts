@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintPack } from './lint-pack.js';
+import { defineRuleType } from '../rule-types/define.js';
+import { defaultRegistry } from '../rule-types/index.js';
 import type { PackDef, RuleDef } from './pack-types.js';
 
 const pack = (rules: RuleDef[], extra: Partial<PackDef> = {}): PackDef => ({
@@ -89,6 +91,21 @@ describe('pack lint', () => {
   it('manual items without guidance text', () => {
     expect(codes(pack([{ id: 'a.m', type: 'manual', category: 'a', points: 3 }]))).toContain('warning lint.manual-without-guidance /rules/0');
     expect(codes(pack([{ id: 'a.m', type: 'manual', category: 'a', points: 3, guidance: '答非所问' }]))).toEqual([]);
+  });
+
+  it('finds phrase lists through the options schema, whatever their name (plugin types)', () => {
+    const custom = defineRuleType<{ refundPhrases: string[] }, 'x'>({
+      meta: {
+        id: 'custom-lists',
+        description: { zh: '测试', en: 'test' },
+        optionsSchema: { type: 'object', properties: { refundPhrases: { $ref: '#/$defs/phraseList' } }, additionalProperties: false },
+        messages: { x: { zh: 'x', en: 'x' } },
+      },
+      create: () => () => undefined,
+    });
+    const registry = defaultRegistry.with([custom], 'test-plugin');
+    const p = pack([{ id: 'a.c', type: 'custom-lists', category: 'a', points: 1, options: { refundPhrases: ['退款', '退款'] } }]);
+    expect(lintPack(p, { registry }).problems.map((x) => `${x.code} ${x.pointer}`)).toContain('lint.duplicate-phrase /rules/0/options/refundPhrases/1');
   });
 
   it('a pack can acknowledge a warning with a reason; it is reported apart', () => {

@@ -15,6 +15,7 @@ import { compilePack, normalizePhrase, type CompiledPack } from './compile-pack.
 import { PackError, type PackProblem } from './pack-error.js';
 import type { PackDef, PhraseItem, RuleDef } from './pack-types.js';
 import { escapePointer } from '../match/match-query.js';
+import { sharedDefs } from './pack-schema.js';
 
 export interface LintResult {
   problems: PackProblem[];
@@ -23,7 +24,6 @@ export interface LintResult {
   compiled?: CompiledPack;
 }
 
-const LIST_KEYS = new Set(['phrases', 'exceptions', 'unless', 'exclude', 'only']);
 
 interface Entry {
   pointer: string;
@@ -44,10 +44,10 @@ export function lintPack(raw: unknown, options: { registry?: RuleTypeRegistry } 
   const add = (pointer: string, code: string, severity: PackProblem['severity'], message: string) =>
     problems.push({ pointer, code: `lint.${code}`, severity, message });
 
-  checkPhraseLists(pack, add);
+  checkPhraseLists(pack, registry, add);
   checkContradictions(pack, registry, add);
   checkDeadRules(pack, registry, add);
-  checkRegexes(pack, add);
+  checkRegexes(pack, registry, add);
   checkScripts(pack, compiled, registry, add);
 
   const allow = pack.lint?.allow ?? [];
@@ -62,22 +62,52 @@ export function lintPack(raw: unknown, options: { registry?: RuleTypeRegistry } 
 
 type Add = (pointer: string, code: string, severity: PackProblem['severity'], message: string) => void;
 
-/** Every phrase list in the pack: rule options (any key among LIST_KEYS) and phrase sets. */
-function phraseLists(pack: PackDef): Array<{ pointer: string; items: PhraseItem[] }> {
+/**
+ * Every phrase list in the pack, found through each rule type's options schema (any value the
+ * schema types as `#/$defs/phraseList` or a `#/$defs/matchSpec` field), so plugin types with
+ * lists of their own names are checked too; plus the phrase sets.
+ */
+function phraseLists(pack: PackDef, registry: RuleTypeRegistry): Array<{ pointer: string; items: PhraseItem[] }> {
   const out: Array<{ pointer: string; items: PhraseItem[] }> = [];
-  const walk = (value: unknown, pointer: string) => {
-    if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${pointer}/${i}`));
-    else if (value && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) {
-        if (LIST_KEYS.has(k) && Array.isArray(v)) out.push({ pointer: `${pointer}/${k}`, items: v as PhraseItem[] });
-        else walk(v, `${pointer}/${escapePointer(k)}`);
-      }
+  const defs = sharedDefs as unknown as Record<string, Schema>;
+  const walk = (value: unknown, schema: Schema | undefined, pointer: string, depth = 0): void => {
+    if (!schema || depth > 12 || value === null || typeof value !== 'object') return;
+    const ref = typeof schema.$ref === 'string' ? schema.$ref : undefined;
+    if (ref === '#/$defs/phraseList') {
+      if (Array.isArray(value)) out.push({ pointer, items: value as PhraseItem[] });
+      return;
+    }
+    if (ref === '#/$defs/detector') {
+      const d = value as { type?: string; options?: unknown };
+      const sub = typeof d.type === 'string' ? registry.get(d.type) : undefined;
+      if (sub) walk(d.options ?? {}, sub.meta.optionsSchema as Schema, `${pointer}/options`, depth + 1);
+      return;
+    }
+    if (ref?.startsWith('#/$defs/')) walk(value, defs[ref.slice(8)], pointer, depth + 1);
+    for (const alt of [...((schema.anyOf as Schema[] | undefined) ?? []), ...((schema.oneOf as Schema[] | undefined) ?? []), ...((schema.allOf as Schema[] | undefined) ?? [])]) {
+      walk(value, alt, pointer, depth + 1);
+    }
+    if (Array.isArray(value)) {
+      const items = schema.items as Schema | undefined;
+      value.forEach((v, i) => walk(v, items, `${pointer}/${i}`, depth + 1));
+      return;
+    }
+    const props = schema.properties as Record<string, Schema> | undefined;
+    if (props) {
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) walk(v, props[k], `${pointer}/${escapePointer(k)}`, depth + 1);
     }
   };
-  pack.rules.forEach((r, i) => walk(r.options ?? {}, `/rules/${i}/options`));
+  pack.rules.forEach((r, i) => {
+    const type = registry.get(r.type);
+    if (type) walk(r.options ?? {}, type.meta.optionsSchema as Schema, `/rules/${i}/options`);
+  });
   for (const [name, items] of Object.entries(pack.phraseSets ?? {})) out.push({ pointer: `/phraseSets/${escapePointer(name)}`, items });
-  return out;
+  // A list reachable through two schema branches (anyOf) is reported once.
+  const seen = new Set<string>();
+  return out.filter((l) => !seen.has(l.pointer) && seen.add(l.pointer));
 }
+
+type Schema = Record<string, unknown>;
 
 /** A list with its set references expanded, each item keeping the pointer where it is written. */
 function expand(pack: PackDef, items: PhraseItem[], pointer: string, seen: string[] = []): Entry[] {
@@ -92,8 +122,8 @@ function expand(pack: PackDef, items: PhraseItem[], pointer: string, seen: strin
 
 const key = (s: string) => normalizePhrase(s);
 
-function checkPhraseLists(pack: PackDef, add: Add): void {
-  for (const list of phraseLists(pack)) {
+function checkPhraseLists(pack: PackDef, registry: RuleTypeRegistry, add: Add): void {
+  for (const list of phraseLists(pack, registry)) {
     if (list.items.length === 0) {
       add(list.pointer, 'empty-list', 'warning', 'the phrase list is empty: remove it or add phrases');
       continue;
@@ -190,8 +220,8 @@ function checkDeadRules(pack: PackDef, registry: RuleTypeRegistry, add: Add): vo
 
 const parser = new RegExpParser({ ecmaVersion: 2025 });
 
-function checkRegexes(pack: PackDef, add: Add): void {
-  for (const list of phraseLists(pack)) {
+function checkRegexes(pack: PackDef, registry: RuleTypeRegistry, add: Add): void {
+  for (const list of phraseLists(pack, registry)) {
     list.items.forEach((item, i) => {
       if (typeof item !== 'object' || !('regex' in item)) return;
       const at = `${list.pointer}/${i}/regex`;
