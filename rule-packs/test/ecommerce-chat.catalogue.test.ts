@@ -1325,9 +1325,16 @@ describe('redline.abuse (veto)', () => {
     expect(run(R, [HI, 'customer: 神经病', 'agent: 非常抱歉给您带来不好的体验'])).toEqual([]);
   });
 
-  // 滚 right after a CJK character and outside the listed forms is not caught (reported as "list too tight").
-  it.each(['不买就滚', '滚一边去'])('by the list (reported as too tight): %s is no finding', (text) => {
-    expect(vetoed(text).found).toEqual([]);
+  // Real chats showed the catalogue list too tight here; the pack ADDS 滚一边 and 不买就滚 (phrases may be added, never dropped).
+  it.each([
+    ['不买就滚', '不买就滚'],
+    ['快滚一边去', '滚一边'],
+  ])('fires (added to the list): %s', (text, evidence) => {
+    expect(vetoed(text).found).toEqual([{ at: 2, evidence, points: 0 }]);
+  });
+
+  it('near miss: 滚 inside a word outside the listed forms (一路滚过来) is still no finding', () => {
+    expect(vetoed('快递一路滚过来的').found).toEqual([]);
   });
 });
 
