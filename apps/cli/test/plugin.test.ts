@@ -70,7 +70,7 @@ describe('zhijian score --plugin', () => {
   });
 
   it('without the plugin: exit 2, naming the unknown type and the plugin the pack declares', async () => {
-    const r = await zhijian(['score', CHATS, '--pack', PACK]);
+    const r = await zhijian(['score', CHATS, '--pack', PACK, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`${PACK}: /rules/0/type: unknown rule type "${TYPE}"`);
@@ -118,7 +118,7 @@ describe('zhijian pack lint|test --plugin', () => {
   });
 
   it('lint without the plugin reports the unknown type (exit 2)', async () => {
-    const r = await zhijian(['pack', 'lint', PACK]);
+    const r = await zhijian(['pack', 'lint', PACK, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain(`unknown rule type "${TYPE}"`);
   });

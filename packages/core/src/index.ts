@@ -8,7 +8,8 @@ export * from './normalize/index.js';
 
 export type * from './pack/pack-types.js';
 export { DEFAULT_GRADES, DEFAULT_NEGATION, localize } from './pack/pack-types.js';
-export { PackError, LocatedError, type PackProblem, type Severity } from './pack/pack-error.js';
+export { PackError, LocatedError, type PackProblem, type PackProblemParams, type Severity } from './pack/pack-error.js';
+export { renderPackProblem, PACK_MESSAGES, type PackMessageKey } from './pack/messages.js';
 export { compilePack, normalizePhrase, type CompiledPack, type CompiledRule, type CompileOptions } from './pack/compile-pack.js';
 export { buildPackSchema, PACK_SCHEMA_ID } from './pack/pack-schema.js';
 export { validatePackSchema, createAjv } from './pack/validate-pack.js';
@@ -27,5 +28,5 @@ export type * from './score/review-input.js';
 
 export { ruleTypeCases, caseConversation, type RuleCase, type ExpectedFinding, type TesterCase, type CaseMessage } from './testing/rule-tester.js';
 export { runPackExamples, exampleConversation, type ExampleOutcome } from './pack/run-examples.js';
-export { lintPack, type LintResult } from './pack/lint-pack.js';
+export { lintPack, type LintResult, type LintOptions } from './pack/lint-pack.js';
 export { definePlugin, registryWithPlugins, pluginProblems, type ZhijianPlugin } from './rule-types/plugin.js';

@@ -37,7 +37,7 @@ function lint(files: string[], registry: Registry, ctx: CommandContext): number 
   for (const file of files) {
     let result: LintResult;
     try {
-      result = lintPack(readPackJson(file, t), { registry });
+      result = lintPack(readPackJson(file, t), { registry, lang: ctx.lang });
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       stdout.write(`${err.message}\n`);
@@ -62,7 +62,7 @@ function test(files: string[], registry: Registry, ctx: CommandContext): number 
   for (const file of files) {
     let compiled;
     try {
-      compiled = compilePack(readPackJson(file, t), { registry, source: file });
+      compiled = compilePack(readPackJson(file, t), { registry, source: file, lang: ctx.lang });
     } catch (err) {
       if (err instanceof PackError) stdout.write(`${formatPackProblems(file, err.problems, t)}\n`);
       else if (err instanceof UserError) stdout.write(`${err.message}\n`);

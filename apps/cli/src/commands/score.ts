@@ -78,7 +78,7 @@ async function runScore(o: ScoreOptions, ctx: CommandContext): Promise<number> {
   const { t, lang, stderr } = ctx;
   const started = performance.now();
   const registry = await loadRegistry(o.plugins, process.cwd(), t);
-  const pack = loadPack(o.pack, o.naive, t, registry);
+  const pack = loadPack(o.pack, o.naive, t, registry, lang);
   const inputs = checkInputs(o.files, t);
   const out = new Output(ctx.stdout);
   const formatter = FORMATS.get(o.format)!({ t, pack });

@@ -1,14 +1,15 @@
 /** Reads and compiles the rule pack; every problem is printed as `file: /json/pointer: message`. */
 import { readFileSync } from 'node:fs';
-import { compilePack, jsonErrorOffset, PackError, type CompiledPack, type PackProblem, type RuleTypeRegistry } from '@zhijian/core';
+import { compilePack, jsonErrorOffset, PackError, type CompiledPack, type Lang, type PackProblem, type RuleTypeRegistry } from '@zhijian/core';
 import { UserError } from '../commands/command.js';
-import type { Strings } from '../i18n/index.js';
+import { strings, type Strings } from '../i18n/index.js';
 import { errnoReason, unreadableReason } from '../io/inputs.js';
 
-export function loadPack(file: string, naive: boolean, t: Strings, registry?: RuleTypeRegistry): CompiledPack {
+/** The pack's problems are worded in `lang` (by default the language of `t`). */
+export function loadPack(file: string, naive: boolean, t: Strings, registry?: RuleTypeRegistry, lang: Lang = t === strings('en') ? 'en' : 'zh'): CompiledPack {
   const raw = readPackJson(file, t);
   try {
-    return compilePack(raw, { naive, source: file, ...(registry ? { registry } : {}) });
+    return compilePack(raw, { naive, source: file, lang, ...(registry ? { registry } : {}) });
   } catch (err) {
     if (!(err instanceof PackError)) throw err;
     throw new UserError(formatPackProblems(file, err.problems, t));

@@ -138,6 +138,71 @@ describe('clause pattern {clause: [[...], [...]]}', () => {
   });
 });
 
+describe('phrase-list compile problems: a code, its params, Chinese by default, English on request', () => {
+  const rejected = (p: PackDef, lang?: 'zh' | 'en') => {
+    try {
+      compilePack(p, lang ? { lang } : {});
+    } catch (e) {
+      if (e instanceof PackError) return e.problems.map(({ pointer, code, params, message }) => ({ pointer, code, params, message }));
+      throw e;
+    }
+    return [];
+  };
+
+  it.each([
+    [
+      'a phrase that normalises to nothing',
+      pack(['\u200b']),
+      { pointer: '/rules/0/options/phrases/0', code: 'phrase.empty', params: { phrase: '\u200b' } },
+      '短语 "\u200b" 规范化后为空',
+      'phrase "\u200b" is empty after normalisation',
+    ],
+    [
+      'an unknown phrase set',
+      pack([{ set: 'nope' }]),
+      { pointer: '/rules/0/options/phrases/0/set', code: 'phrase.unknown-set', params: { set: 'nope' } },
+      '未知短语集 "nope"（请在 /phraseSets 中定义）',
+      'unknown phrase set "nope" (define it under /phraseSets)',
+    ],
+    [
+      'a phrase set that refers to itself',
+      pack([{ set: 'loop' }], {}, { loop: ['甲', { set: 'loop' }] }),
+      { pointer: '/phraseSets/loop/1/set', code: 'phrase.set-cycle', params: { set: 'loop' } },
+      '短语集 "loop" 引用了自身',
+      'phrase set "loop" refers to itself',
+    ],
+    [
+      'a clause phrase with a punctuation mark',
+      pack([{ clause: [['优惠券'], ['给您，']] }]),
+      { pointer: '/rules/0/options/phrases/0/clause/1/0', code: 'phrase.clause-punctuation', params: { phrase: '给您，' } },
+      '子句模式的短语不能含标点（"给您，"）：标点会结束子句',
+      'a clause phrase cannot hold a punctuation mark ("给您，"): punctuation ends a clause',
+    ],
+    [
+      'a regex that matches the empty string',
+      pack([{ regex: '甲?' }]),
+      { pointer: '/rules/0/options/phrases/0/regex', code: 'phrase.regex-empty', params: {} },
+      '正则表达式能匹配空字符串',
+      'regular expression matches the empty string',
+    ],
+  ])('%s', (_name, p, problem, zh, en) => {
+    expect(rejected(p)).toEqual([{ ...problem, message: zh }]);
+    expect(rejected(p, 'en')).toEqual([{ ...problem, message: en }]);
+  });
+
+  it('an empty phrase list a rule type compiles (schema-valid)', () => {
+    const p: PackDef = {
+      id: 'p',
+      version: '1.0.0',
+      categories: [{ id: 't', name: 'T' }],
+      rules: [{ id: 't.rule', type: 'trigger-response', category: 't', points: 1, options: { trigger: { phrases: ['投诉'] }, response: { phrases: [] } } }],
+    };
+    const problem = { pointer: '/rules/0/options/response/phrases', code: 'phrase.empty-list', params: {} };
+    expect(rejected(p)).toEqual([{ ...problem, message: '短语列表为空' }]);
+    expect(rejected(p, 'en')).toEqual([{ ...problem, message: 'the phrase list is empty' }]);
+  });
+});
+
 describe('negation through the compiled query', () => {
   it('reads 您 like 你 in the negator and filler lists (不用您自己去找快递 is an offer)', () => {
     const p = pack(['自己去找快递', '投诉'], { notNegated: true });

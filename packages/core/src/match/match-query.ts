@@ -6,6 +6,7 @@
 import type { MatchQuery } from '../rule-types/define.js';
 import type { MessageView } from '../engine/message-view.js';
 import type { MatchSpec, PhraseItem } from '../pack/pack-types.js';
+import type { PackProblemParams } from '../pack/pack-error.js';
 import type { NegationChecker } from './negation.js';
 import { foldPhrase } from './phrase-automaton.js';
 import type { ClauseItem, Hit, PhraseTable, RegexItem } from './phrase-table.js';
@@ -16,8 +17,19 @@ export interface QueryCompiler {
   negation: NegationChecker;
   phraseSets: Readonly<Record<string, PhraseItem[]>>;
   normalize(text: string): string;
-  fail(pointer: string, message: string): never;
+  /** Rejects the pack: a problem at `pointer`, worded from `code` and `params` (pack/messages.ts). */
+  reject(pointer: string, code: PhraseProblemCode, params?: PackProblemParams): never;
 }
+
+/** The problems a phrase list can have when it compiles (texts in pack/messages.ts). */
+export type PhraseProblemCode =
+  | 'phrase.empty'
+  | 'phrase.unknown-set'
+  | 'phrase.set-cycle'
+  | 'phrase.clause-punctuation'
+  | 'phrase.regex-invalid'
+  | 'phrase.regex-empty'
+  | 'phrase.empty-list';
 
 interface Resolved {
   literals: string[];
@@ -33,12 +45,12 @@ export function resolvePhraseItems(c: QueryCompiler, items: readonly PhraseItem[
     const at = `${pointer}/${i}`;
     if (typeof item === 'string') {
       const norm = c.normalize(item);
-      if (norm.length === 0) c.fail(at, `phrase "${item}" is empty after normalisation`);
+      if (norm.length === 0) c.reject(at, 'phrase.empty', { phrase: item });
       out.literals.push(norm);
     } else if ('set' in item) {
       const set = c.phraseSets[item.set];
-      if (!set) c.fail(`${at}/set`, `unknown phrase set "${item.set}" (define it under /phraseSets)`);
-      if (seen.includes(item.set)) c.fail(`${at}/set`, `phrase set "${item.set}" refers to itself`);
+      if (!set) c.reject(`${at}/set`, 'phrase.unknown-set', { set: item.set });
+      if (seen.includes(item.set)) c.reject(`${at}/set`, 'phrase.set-cycle', { set: item.set });
       const inner = resolvePhraseItems(c, set, `/phraseSets/${escapePointer(item.set)}`, [...seen, item.set]);
       out.literals.push(...inner.literals);
       out.regexes.push(...inner.regexes);
@@ -47,8 +59,8 @@ export function resolvePhraseItems(c: QueryCompiler, items: readonly PhraseItem[
       const [a, b] = item.clause.map((group, g) =>
         group.map((phrase, k) => {
           const norm = c.normalize(phrase);
-          if (norm.length === 0) c.fail(`${at}/clause/${g}/${k}`, `phrase "${phrase}" is empty after normalisation`);
-          if (PUNCTUATION.test(norm)) c.fail(`${at}/clause/${g}/${k}`, `a clause phrase cannot hold a punctuation mark ("${phrase}"): punctuation ends a clause`);
+          if (norm.length === 0) c.reject(`${at}/clause/${g}/${k}`, 'phrase.empty', { phrase });
+          if (PUNCTUATION.test(norm)) c.reject(`${at}/clause/${g}/${k}`, 'phrase.clause-punctuation', { phrase });
           return norm;
         }),
       ) as [string[], string[]];
@@ -58,9 +70,9 @@ export function resolvePhraseItems(c: QueryCompiler, items: readonly PhraseItem[
       try {
         regex = new RegExp(item.regex, 'gu');
       } catch (e) {
-        c.fail(`${at}/regex`, `regular expression does not compile: ${(e as Error).message}`);
+        c.reject(`${at}/regex`, 'phrase.regex-invalid', { detail: (e as Error).message });
       }
-      if (regex.test('')) c.fail(`${at}/regex`, 'regular expression matches the empty string');
+      if (regex.test('')) c.reject(`${at}/regex`, 'phrase.regex-empty');
       const hint = requiredLiteral(item.regex);
       const normHint = hint === undefined ? '' : c.normalize(hint);
       // A hint that normalisation changes cannot be trusted to occur literally: run the regex always.
@@ -85,7 +97,7 @@ function overlaps(a: Hit, b: Hit): boolean {
 }
 
 export function compileMatch(c: QueryCompiler, spec: MatchSpec, pointer: string): MatchQuery {
-  if (!Array.isArray(spec.phrases) || spec.phrases.length === 0) c.fail(`${pointer}/phrases`, 'the phrase list is empty');
+  if (!Array.isArray(spec.phrases) || spec.phrases.length === 0) c.reject(`${pointer}/phrases`, 'phrase.empty-list');
   const main = addGroup(c, spec.phrases, `${pointer}/phrases`)!;
   const exceptions = addGroup(c, spec.exceptions, `${pointer}/exceptions`);
   const unless = addGroup(c, spec.unless, `${pointer}/unless`);

@@ -12,7 +12,9 @@ import { compileMatch, escapePointer, type QueryCompiler } from '../match/match-
 import { normalizeText } from '../normalize/index.js';
 import { foldPhrase } from '../match/phrase-automaton.js';
 import type { PackRef } from '../model/result.js';
-import { LocatedError, PackError, type PackProblem } from './pack-error.js';
+import type { Lang } from '../engine/render-message.js';
+import { LocatedError, PackError, type PackProblem, type PackProblemParams } from './pack-error.js';
+import { packProblem, renderPackMessage } from './messages.js';
 import { packHash } from './pack-hash.js';
 import { validatePackSchema } from './validate-pack.js';
 import {
@@ -56,6 +58,8 @@ export interface CompileOptions {
   naive?: boolean;
   /** File name used in error messages. */
   source?: string;
+  /** Language of the problems' messages (default Chinese). */
+  lang?: Lang;
 }
 
 /** Normalises a phrase exactly like message text, for matching. */
@@ -63,27 +67,27 @@ export function normalizePhrase(text: string): string {
   return normalizeText(text).text;
 }
 
-function structuralProblems(pack: PackDef, registry: RuleTypeRegistry): PackProblem[] {
+function structuralProblems(pack: PackDef, lang: Lang): PackProblem[] {
   const problems: PackProblem[] = [];
   const categoryIds = new Set<string>();
   pack.categories.forEach((c, i) => {
-    if (categoryIds.has(c.id)) problems.push({ pointer: `/categories/${i}/id`, message: `duplicate category id "${c.id}"`, severity: 'error', code: 'pack.duplicate-category' });
+    if (categoryIds.has(c.id)) problems.push(packProblem(`/categories/${i}/id`, 'error', 'pack.duplicate-category', { id: c.id }, lang));
     categoryIds.add(c.id);
   });
   const ruleIds = new Map<string, number>();
   pack.rules.forEach((r, i) => {
     const first = ruleIds.get(r.id);
     if (first !== undefined) {
-      problems.push({ pointer: `/rules/${i}/id`, message: `duplicate rule id "${r.id}" (first at /rules/${first})`, severity: 'error', code: 'pack.duplicate-rule' });
+      problems.push(packProblem(`/rules/${i}/id`, 'error', 'pack.duplicate-rule', { id: r.id, first: `/rules/${first}` }, lang));
     } else ruleIds.set(r.id, i);
     if (!categoryIds.has(r.category)) {
-      problems.push({ pointer: `/rules/${i}/category`, message: `unknown category "${r.category}" (declare it under /categories)`, severity: 'error', code: 'pack.unknown-category' });
+      problems.push(packProblem(`/rules/${i}/category`, 'error', 'pack.unknown-category', { category: r.category }, lang));
     }
   });
   return problems;
 }
 
-function unknownTypeProblems(raw: unknown, registry: RuleTypeRegistry): PackProblem[] {
+function unknownTypeProblems(raw: unknown, registry: RuleTypeRegistry, lang: Lang): PackProblem[] {
   const rules = (raw as { rules?: unknown })?.rules;
   if (!Array.isArray(rules)) return [];
   const plugins = (raw as { plugins?: unknown }).plugins;
@@ -92,10 +96,9 @@ function unknownTypeProblems(raw: unknown, registry: RuleTypeRegistry): PackProb
   rules.forEach((r, i) => {
     const type = (r as { type?: unknown })?.type;
     if (typeof type === 'string' && !registry.has(type)) {
-      const hint = declared.length > 0
-        ? `; this pack declares the plugin(s) ${declared.join(', ')}: load the one that provides it with --plugin or zhijian.config.json`
-        : '; no loaded plugin provides it';
-      problems.push({ pointer: `/rules/${i}/type`, message: `unknown rule type "${type}"${hint}`, severity: 'error', code: 'rule.unknown-type' });
+      // Without `plugins` the message says no loaded plugin provides the type (messages.ts).
+      const params: PackProblemParams = declared.length > 0 ? { type, plugins: declared.join(', ') } : { type };
+      problems.push(packProblem(`/rules/${i}/type`, 'error', 'rule.unknown-type', params, lang));
     }
   });
   return problems;
@@ -103,28 +106,34 @@ function unknownTypeProblems(raw: unknown, registry: RuleTypeRegistry): PackProb
 
 export function compilePack(raw: unknown, options: CompileOptions = {}): CompiledPack {
   const registry = options.registry ?? defaultRegistry;
-  const unknownTypes = unknownTypeProblems(raw, registry);
-  const schemaProblems = validatePackSchema(raw, registry).filter(
+  const lang = options.lang ?? 'zh';
+  const unknownTypes = unknownTypeProblems(raw, registry, lang);
+  const schemaProblems = validatePackSchema(raw, registry, lang).filter(
     (p) => !unknownTypes.some((u) => p.pointer.startsWith(u.pointer.replace(/\/type$/, '/'))  || p.pointer === u.pointer),
   );
   const early = [...unknownTypes, ...schemaProblems];
-  if (early.length > 0) throw new PackError(early, options.source);
+  if (early.length > 0) throw new PackError(early, options.source, lang);
   const pack = raw as PackDef;
-  const structural = structuralProblems(pack, registry);
-  if (structural.length > 0) throw new PackError(structural, options.source);
+  const structural = structuralProblems(pack, lang);
+  if (structural.length > 0) throw new PackError(structural, options.source, lang);
 
   const negationDefs = { ...DEFAULT_NEGATION, ...pack.definitions?.negation };
   const table = new PhraseTable(options.naive === true);
   const problems: PackProblem[] = [];
+  // A rule type's own message, kept as given (code 'rule.options').
   const fail = (pointer: string, message: string): never => {
     throw new LocatedError(pointer, message);
+  };
+  // core's own compile problems, worded in `lang` from the table.
+  const reject = (pointer: string, code: string, params: PackProblemParams = {}): never => {
+    throw new LocatedError(pointer, renderPackMessage(code, params, lang) ?? code, code, params);
   };
   const compiler: QueryCompiler = {
     table,
     negation: new NegationChecker(negationDefs, (s) => foldPhrase(normalizePhrase(s))),
     phraseSets: pack.phraseSets ?? {},
     normalize: normalizePhrase,
-    fail,
+    reject,
   };
   const categories = new Map(pack.categories.map((c) => [c.id, c]));
 
@@ -144,8 +153,8 @@ export function compilePack(raw: unknown, options: CompileOptions = {}): Compile
       fail,
       detector: (typeId, subOptions, at) => {
         const sub = registry.get(typeId);
-        if (!sub) fail(at, `unknown rule type "${typeId}"`);
-        if (sub!.meta.manual) fail(at, `a manual rule type cannot be a detector`);
+        if (!sub) reject(at, 'rule.detector-unknown-type', { type: typeId });
+        if (sub!.meta.manual) reject(at, 'rule.detector-manual', { type: typeId });
         return {
           evaluate: sub!.create(withDefaults(subOptions, sub!.meta.optionsSchema), { ...tools, pointer: `${at}/options` }),
           messages: sub!.meta.messages as Record<string, { zh: string; en: string }>,
@@ -157,8 +166,8 @@ export function compilePack(raw: unknown, options: CompileOptions = {}): Compile
       try {
         evaluate = type.create(withDefaults(def.options ?? {}, type.meta.optionsSchema), tools);
       } catch (e) {
-        if (e instanceof LocatedError) problems.push({ pointer: e.pointer, message: e.message, severity: 'error', code: e.code });
-        else problems.push({ pointer, message: (e as Error).message, severity: 'error', code: 'rule.create' });
+        if (e instanceof LocatedError) problems.push({ pointer: e.pointer, message: e.message, severity: 'error', code: e.code, params: e.params });
+        else problems.push(packProblem(pointer, 'error', 'rule.create', { message: (e as Error).message }, lang));
       }
     }
     rules.push({
@@ -173,7 +182,7 @@ export function compilePack(raw: unknown, options: CompileOptions = {}): Compile
       evaluate,
     });
   });
-  if (problems.length > 0) throw new PackError(problems, options.source);
+  if (problems.length > 0) throw new PackError(problems, options.source, lang);
   table.freeze();
 
   const grades = [...(pack.grades ?? DEFAULT_GRADES)].sort((a, b) => b.min - a.min);

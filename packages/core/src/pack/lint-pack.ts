@@ -1,18 +1,20 @@
 /**
- * `pack lint`: every problem a pack can have, each with a JSON pointer and a plain message —
+ * `pack lint`: every problem a pack can have, each with a JSON pointer and a plain message (Chinese
+ * by default, `lang: 'en'` for English; texts in messages.ts) —
  * schema and compile errors first, then the static checks no schema can express (contradictions,
  * duplicates, dead rules, dangerous regexes, scripts that break the pack's own rules).
  */
 import { RegExpParser } from '@eslint-community/regexpp';
 import { analyse } from 'scslre';
-import type { Role } from '../model/conversation.js';
 import type { PhraseUse } from '../rule-types/define.js';
 import type { RuleTypeRegistry } from '../rule-types/registry.js';
 import { defaultRegistry } from '../rule-types/index.js';
 import { foldPhrase, gluedToAlnum } from '../match/phrase-automaton.js';
 import { evaluateConversation } from '../engine/evaluate.js';
 import { compilePack, normalizePhrase, type CompiledPack } from './compile-pack.js';
-import { PackError, type PackProblem } from './pack-error.js';
+import { PackError, type PackProblem, type PackProblemParams } from './pack-error.js';
+import { packProblem } from './messages.js';
+import type { Lang } from '../engine/render-message.js';
 import type { PackDef, PhraseItem, RuleDef } from './pack-types.js';
 import { escapePointer } from '../match/match-query.js';
 import { sharedDefs } from './pack-schema.js';
@@ -30,19 +32,25 @@ interface Entry {
   item: PhraseItem;
 }
 
-export function lintPack(raw: unknown, options: { registry?: RuleTypeRegistry } = {}): LintResult {
+export interface LintOptions {
+  registry?: RuleTypeRegistry;
+  /** Language of the problems' messages (default Chinese). */
+  lang?: Lang;
+}
+
+export function lintPack(raw: unknown, options: LintOptions = {}): LintResult {
   const registry = options.registry ?? defaultRegistry;
+  const lang = options.lang ?? 'zh';
   let compiled: CompiledPack | undefined;
   try {
-    compiled = compilePack(raw, { registry });
+    compiled = compilePack(raw, { registry, lang });
   } catch (e) {
     if (e instanceof PackError) return { problems: e.problems, allowed: [] };
     throw e;
   }
   const pack = raw as PackDef;
   const problems: PackProblem[] = [];
-  const add = (pointer: string, code: string, severity: PackProblem['severity'], message: string) =>
-    problems.push({ pointer, code: `lint.${code}`, severity, message });
+  const add: Add = (pointer, code, severity, params = {}) => problems.push(packProblem(pointer, severity, `lint.${code}`, params, lang));
 
   checkPhraseLists(pack, registry, add);
   checkContradictions(pack, registry, add);
@@ -60,7 +68,7 @@ export function lintPack(raw: unknown, options: { registry?: RuleTypeRegistry } 
   return { problems: kept, allowed, compiled };
 }
 
-type Add = (pointer: string, code: string, severity: PackProblem['severity'], message: string) => void;
+type Add = (pointer: string, code: string, severity: PackProblem['severity'], params?: PackProblemParams) => void;
 
 /**
  * Every phrase list in the pack, found through each rule type's options schema (any value the
@@ -125,7 +133,7 @@ const key = (s: string) => normalizePhrase(s);
 function checkPhraseLists(pack: PackDef, registry: RuleTypeRegistry, add: Add): void {
   for (const list of phraseLists(pack, registry)) {
     if (list.items.length === 0) {
-      add(list.pointer, 'empty-list', 'warning', 'the phrase list is empty: remove it or add phrases');
+      add(list.pointer, 'empty-list', 'warning');
       continue;
     }
     const entries = expand(pack, list.items, list.pointer);
@@ -134,7 +142,7 @@ function checkPhraseLists(pack: PackDef, registry: RuleTypeRegistry, add: Add): 
     for (const e of literals) {
       const k = key(e.item);
       const first = seen.get(k);
-      if (first !== undefined) add(e.pointer, 'duplicate-phrase', 'warning', `"${e.item}" is listed twice (first at ${first})`);
+      if (first !== undefined) add(e.pointer, 'duplicate-phrase', 'warning', { phrase: e.item, first });
       else seen.set(k, e.pointer);
     }
     // Shadowing: a longer phrase that contains a shorter phrase of the same list adds no finding.
@@ -142,7 +150,7 @@ function checkPhraseLists(pack: PackDef, registry: RuleTypeRegistry, add: Add): 
     for (const long of uniq) {
       const short = uniq.find((s) => s !== long && s.k.length < long.k.length && occursFree(long.k, s.k));
       if (short && long.pointer.startsWith(list.pointer)) {
-        add(long.pointer, 'shadowed-phrase', 'warning', `"${long.k}" never matches where "${short.k}" (${short.pointer}) would not: it only widens the evidence`);
+        add(long.pointer, 'shadowed-phrase', 'warning', { phrase: long.k, shorter: short.k, at: short.pointer });
       }
     }
   }
@@ -163,16 +171,27 @@ function scopesOverlap(a: PhraseUse['scope'], b: PhraseUse['scope']): boolean {
   return true; // first N and last M overlap in short conversations
 }
 
-function usesOf(rule: RuleDef, ruleIndex: number, registry: RuleTypeRegistry): Array<PhraseUse & { at: string }> {
-  const detector = (typeId: string, options: unknown, pointer: string): PhraseUse[] => {
+/**
+ * A phrase use, and the role a message names: phraseUses reads the options as written, so a use
+ * may have no role where the type's `role` option has a default (messages only; matching uses `role`).
+ */
+type Use = PhraseUse & { shownRole?: string };
+
+function usesOf(rule: RuleDef, ruleIndex: number, registry: RuleTypeRegistry): Array<Use & { at: string }> {
+  const detector = (typeId: string, options: unknown, pointer: string): Use[] => {
     const t = registry.get(typeId);
-    return (t?.meta.phraseUses?.(options, detector) ?? []).map((u) => ({ ...u, pointer: `${pointer}${u.pointer}` }));
+    const role = (t?.meta.optionsSchema as { properties?: { role?: { default?: unknown } } } | undefined)?.properties?.role?.default;
+    return (t?.meta.phraseUses?.(options, detector) ?? []).map((u: Use) => ({
+      ...u,
+      pointer: `${pointer}${u.pointer}`,
+      shownRole: u.shownRole ?? u.role ?? (typeof role === 'string' ? role : undefined),
+    }));
   };
   return detector(rule.type, rule.options ?? {}, '').map((u) => ({ ...u, at: `/rules/${ruleIndex}/options${u.pointer}` }));
 }
 
 function checkContradictions(pack: PackDef, registry: RuleTypeRegistry, add: Add): void {
-  const required: Array<{ rule: RuleDef; use: PhraseUse & { at: string }; entries: Entry[] }> = [];
+  const required: Array<{ rule: RuleDef; use: Use & { at: string }; entries: Entry[] }> = [];
   const forbidden: typeof required = [];
   pack.rules.forEach((rule, i) => {
     if (rule.enabled === false) return;
@@ -189,15 +208,12 @@ function checkContradictions(pack: PackDef, registry: RuleTypeRegistry, add: Add
         if (typeof e.item !== 'string') continue;
         const at = forbiddenKeys.get(foldPhrase(key(e.item)));
         if (at) {
-          add(e.pointer, 'contradiction', 'error', `"${e.item}" is required by ${r.rule.id} and forbidden by ${f.rule.id} (${at}) for ${roleName(r.use.role)} messages`);
+          const role = r.use.shownRole ?? f.use.shownRole;
+          add(e.pointer, 'contradiction', 'error', { phrase: e.item, required: r.rule.id, forbidden: f.rule.id, at, ...(role === undefined ? {} : { role }) });
         }
       }
     }
   }
-}
-
-function roleName(role: Role): string {
-  return role;
 }
 
 function checkDeadRules(pack: PackDef, registry: RuleTypeRegistry, add: Add): void {
@@ -207,13 +223,13 @@ function checkDeadRules(pack: PackDef, registry: RuleTypeRegistry, add: Add): vo
     const veto = rule.veto ?? category?.veto === true;
     const meta = registry.get(rule.type)?.meta;
     if (veto || meta?.pointless) return;
-    if (rule.points === 0) add(`/rules/${i}/points`, 'no-points', 'warning', `${rule.id} can never cost points: its points are 0`);
-    else if (category?.cap === 0) add(`/rules/${i}/category`, 'no-points', 'warning', `${rule.id} can never cost points: category ${category.id} has cap 0`);
+    if (rule.points === 0) add(`/rules/${i}/points`, 'no-points', 'warning', { rule: rule.id });
+    else if (category?.cap === 0) add(`/rules/${i}/category`, 'no-points', 'warning', { rule: rule.id, category: category.id });
     else if (rule.maxFindings !== undefined && category?.cap !== undefined && rule.maxFindings * rule.points > category.cap) {
-      add(`/rules/${i}/maxFindings`, 'over-cap', 'warning', `maxFindings × points = ${rule.maxFindings * rule.points} is above the ${category.id} cap of ${category.cap}: the last findings can never count in full`);
+      add(`/rules/${i}/maxFindings`, 'over-cap', 'warning', { product: rule.maxFindings * rule.points, category: category.id, cap: category.cap });
     }
     if (meta?.manual && !rule.guidance && !rule.description) {
-      add(`/rules/${i}`, 'manual-without-guidance', 'warning', `manual item ${rule.id} has no guidance: inspectors need to know when to raise it`);
+      add(`/rules/${i}`, 'manual-without-guidance', 'warning', { rule: rule.id });
     }
   });
 }
@@ -229,14 +245,14 @@ function checkRegexes(pack: PackDef, registry: RuleTypeRegistry, add: Add): void
       try {
         reports = analyse(parser.parseLiteral(`/${item.regex.replaceAll('/', '\\/')}/u`), { maxReports: 5 }).reports;
       } catch (e) {
-        add(at, 'regex-invalid', 'error', `the regular expression does not parse: ${(e as Error).message}`);
+        add(at, 'regex-invalid', 'error', { detail: (e as Error).message });
         return;
       }
       const exponential = reports.find((r) => r.exponential);
       if (exponential) {
-        add(at, 'regex-redos', 'error', `catastrophic backtracking: "${exponential.character.literal.source}" can be matched in exponentially many ways (rewrite without nested quantifiers)`);
+        add(at, 'regex-redos', 'error', { fragment: exponential.character.literal.source });
       } else if (reports.some((r) => r.type === 'Trade' || r.type === 'Self')) {
-        add(at, 'regex-slow', 'warning', 'polynomial backtracking: two quantifiers can match the same text; consider making them exclusive');
+        add(at, 'regex-slow', 'warning');
       }
     });
   }
@@ -247,7 +263,7 @@ function checkScripts(pack: PackDef, compiled: CompiledPack, registry: RuleTypeR
     const conv = { id: `script:${script.id}`, channel: 'chat' as const, messages: [{ role: 'agent' as const, text: script.text }] };
     for (const f of evaluateConversation(compiled, conv).findings) {
       const forbids = f.rule.veto || usesOf(f.rule.def, f.rule.order, registry).some((u) => u.polarity === 'forbidden');
-      if (forbids) add(`/scripts/${i}/text`, 'script-trips-rule', 'error', `the standard script itself trips ${f.ruleId}: "${f.evidence}"`);
+      if (forbids) add(`/scripts/${i}/text`, 'script-trips-rule', 'error', { rule: f.ruleId, evidence: f.evidence });
     }
   });
 }

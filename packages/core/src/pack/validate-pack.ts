@@ -1,9 +1,11 @@
-/** Schema validation of a pack with ajv (draft 2020-12), errors turned into plain located messages. */
+/** Schema validation of a pack with ajv (draft 2020-12), errors turned into located problems worded in zh or en. */
 import Ajv2020Module from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { RuleTypeRegistry } from '../rule-types/registry.js';
 import { buildPackSchema } from './pack-schema.js';
-import type { PackProblem } from './pack-error.js';
+import type { Lang } from '../engine/render-message.js';
+import type { PackProblem, PackProblemParams } from './pack-error.js';
+import { packProblem, renderPackMessage } from './messages.js';
 
 const validators = new WeakMap<RuleTypeRegistry, ValidateFunction>();
 
@@ -28,26 +30,57 @@ function validatorFor(registry: RuleTypeRegistry): ValidateFunction {
   return v;
 }
 
-function explain(e: ErrorObject): { pointer: string; message: string } {
+const LIMIT_KEYWORDS = new Set([
+  'minItems',
+  'maxItems',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minProperties',
+  'maxProperties',
+]);
+
+/** An ajv error as a pointer and the data its message is made from (worded by messages.ts, code `schema.<keyword>`). */
+function explain(e: ErrorObject): { pointer: string; params: PackProblemParams } {
   const p = e.params as Record<string, unknown>;
+  const pointer = e.instancePath;
+  if (LIMIT_KEYWORDS.has(e.keyword) && typeof p.limit === 'number') return { pointer, params: { limit: p.limit } };
   switch (e.keyword) {
     case 'required':
-      return { pointer: e.instancePath, message: `missing required property "${String(p.missingProperty)}"` };
+      return { pointer, params: { property: String(p.missingProperty) } };
     case 'additionalProperties':
-      return { pointer: `${e.instancePath}/${String(p.additionalProperty)}`, message: `unknown property "${String(p.additionalProperty)}"` };
+      return { pointer: `${pointer}/${String(p.additionalProperty)}`, params: { property: String(p.additionalProperty) } };
     case 'enum':
-      return { pointer: e.instancePath, message: `must be one of: ${(p.allowedValues as unknown[]).map((x) => JSON.stringify(x)).join(', ')}` };
+      return { pointer, params: { allowed: (p.allowedValues as unknown[]).map((x) => JSON.stringify(x)).join(', ') } };
     case 'const':
-      return { pointer: e.instancePath, message: `must be ${JSON.stringify(p.allowedValue)}` };
+      return { pointer, params: { value: JSON.stringify(p.allowedValue) } };
     case 'type':
-      return { pointer: e.instancePath, message: `must be of type ${String(p.type)}` };
+      return { pointer, params: { jsonType: String(p.type) } };
+    case 'pattern':
+      return { pointer, params: { pattern: String(p.pattern) } };
+    case 'format':
+      return { pointer, params: { format: String(p.format) } };
+    case 'multipleOf':
+      return { pointer, params: { multipleOf: Number(p.multipleOf) } };
+    case 'uniqueItems':
+      return { pointer, params: { i: Number(p.i), j: Number(p.j) } };
+    case 'anyOf':
+    case 'oneOf':
+      return { pointer, params: {} };
     default:
-      return { pointer: e.instancePath, message: e.message ?? e.keyword };
+      // A keyword the table does not word: ajv's (English) message, under `schema.other`.
+      return { pointer, params: { keyword: e.keyword, detail: e.message ?? e.keyword } };
   }
 }
 
-/** Returns the schema problems of a pack (empty when valid). Noise from if/anyOf wrappers is dropped. */
-export function validatePackSchema(pack: unknown, registry: RuleTypeRegistry): PackProblem[] {
+/**
+ * Returns the schema problems of a pack (empty when valid), worded in `lang`. Noise from if/anyOf
+ * wrappers is dropped.
+ */
+export function validatePackSchema(pack: unknown, registry: RuleTypeRegistry, lang: Lang = 'zh'): PackProblem[] {
   const validate = validatorFor(registry);
   if (validate(pack)) return [];
   const seen = new Set<string>();
@@ -57,12 +90,13 @@ export function validatePackSchema(pack: unknown, registry: RuleTypeRegistry): P
   for (const e of errors) {
     if (e.keyword === 'if') continue;
     if (e.schemaPath.includes('/anyOf/') && errors.some((o) => o.keyword === 'anyOf' && o.instancePath === e.instancePath)) continue;
-    const { pointer, message } = explain(e);
-    const msg = e.keyword === 'anyOf' ? 'is not a valid value here (a phrase string, {regex}, {set} or localized text)' : message;
-    const key = `${pointer}|${msg}`;
+    const { pointer, params } = explain(e);
+    const code = `schema.${e.keyword}`;
+    // Duplicates are the same English text at the same place, whatever the language asked for.
+    const key = `${pointer}|${renderPackMessage(code, params, 'en')}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    problems.push({ pointer, message: msg, severity: 'error', code: `schema.${e.keyword}` });
+    problems.push(packProblem(pointer, 'error', code, params, lang));
   }
   return problems;
 }

@@ -33,7 +33,7 @@ export default defineRuleType<PhraseOptions, 'found'>({
     messages: {
       found: { zh: '出现「{evidence}」', en: 'Contains "{evidence}"' },
     },
-    phraseUses: (o: PhraseOptions) => [{ pointer: '/phrases', role: o.role, polarity: 'forbidden', items: o.phrases, ...(o.scope ? { scope: o.scope } : {}) }],
+    phraseUses: (o: PhraseOptions) => [{ pointer: '/phrases', role: o.role ?? 'agent', polarity: 'forbidden', items: o.phrases, ...(o.scope ? { scope: o.scope } : {}) }],
   },
   create(options, tools) {
     const query = tools.match(inlineMatch(options), tools.pointer);

@@ -57,8 +57,8 @@ export default defineRuleType<RequiredPhraseOptions, 'missing'>({
       additionalProperties: false,
     },
     phraseUses: (o: RequiredPhraseOptions) => [
-      ...(o.phrases ? [{ pointer: '/phrases', role: o.role, polarity: 'required' as const, items: o.phrases, ...(o.scope ? { scope: o.scope } : {}) }] : []),
-      ...(o.allOf ?? []).map((g, i) => ({ pointer: `/allOf/${i}/phrases`, role: o.role, polarity: 'required' as const, items: g.phrases, ...(o.scope ? { scope: o.scope } : {}) })),
+      ...(o.phrases ? [{ pointer: '/phrases', role: o.role ?? 'agent', polarity: 'required' as const, items: o.phrases, ...(o.scope ? { scope: o.scope } : {}) }] : []),
+      ...(o.allOf ?? []).map((g, i) => ({ pointer: `/allOf/${i}/phrases`, role: o.role ?? 'agent', polarity: 'required' as const, items: g.phrases, ...(o.scope ? { scope: o.scope } : {}) })),
     ],
     messages: {
       missing: { zh: '缺少所需用语（{missing}）', en: 'Missing required wording ({missing})' },
