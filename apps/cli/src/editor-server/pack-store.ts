@@ -13,6 +13,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { lstat, mkdir, open, readdir, readFile, realpath, rename, rm, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import type { Lang } from '@zhijian/core';
 import { validatePackText, type ValidationProblem } from './validate.js';
 
 export const HISTORY_DIR = join('.zhijian', 'history');
@@ -120,12 +121,12 @@ export class PackStore {
 
   /**
    * Saves `text` as `name`. `expected` is the token the editor opened (undefined: the file must not
-   * exist yet). Validation happens before anything touches the disk.
+   * exist yet). Validation happens before anything touches the disk; `lang` words its problems.
    */
-  async save(name: string, text: string, expected: string | undefined): Promise<SaveResult> {
+  async save(name: string, text: string, expected: string | undefined, lang: Lang = 'zh'): Promise<SaveResult> {
     checkName(name);
     if (Buffer.byteLength(text) > MAX_PACK_BYTES) throw new StoreError(413, 'too-large', `a pack is at most ${MAX_PACK_BYTES} bytes`);
-    const problems = validatePackText(text);
+    const problems = validatePackText(text, { lang });
     if (problems.some((p) => p.severity === 'error')) return { kind: 'invalid', problems };
     return this.serialised(name, async () => {
       const path = await this.existingFile(name);

@@ -4,7 +4,7 @@
  *
  *   GET  /api/packs          { packs: [{name, size, mtime}], packsDir, samplesDir, defaultPack }
  *   GET  /api/packs/:name    { name, text, token }                 (ETag: token)
- *   PUT  /api/packs/:name    body = the pack text, If-Match: token
+ *   PUT  /api/packs/:name    body = the pack text, If-Match: token (?lang=en: problems in English)
  *                            200 { token, backup } | 409 { token } changed on disk since opened
  *                            | 422 { problems } invalid pack, nothing written
  *   GET  /api/samples        { files: [{name, format, text}], skipped }
@@ -18,6 +18,7 @@ import type { AddressInfo } from 'node:net';
 import { MAX_PACK_BYTES, PackStore, StoreError } from './pack-store.js';
 import { readSamples } from './samples.js';
 import { resolveStatic, sendFile } from './static-files.js';
+import { validatePackText } from './validate.js';
 
 export const EDITOR_HOST = '127.0.0.1';
 
@@ -78,7 +79,7 @@ export async function startEditorServer(options: EditorServerOptions): Promise<E
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     checkHost(req, port);
-    const rawPath = (req.url ?? '/').split('?')[0]!;
+    const [rawPath = '/', query = ''] = (req.url ?? '/').split('?');
     const segments = decodeSegments(rawPath);
     const method = req.method ?? 'GET';
 
@@ -106,7 +107,8 @@ export async function startEditorServer(options: EditorServerOptions): Promise<E
           const text = await readBody(req, MAX_PACK_BYTES);
           const ifMatch = req.headers['if-match'];
           const expected = typeof ifMatch === 'string' && ifMatch !== '' ? ifMatch.replace(/^W\//, '').replace(/^"|"$/g, '') : undefined;
-          const result = await store.save(name, text, expected);
+          const lang = new URLSearchParams(query).get('lang') === 'en' ? 'en' : 'zh';
+          const result = await store.save(name, text, expected, lang);
           if (result.kind === 'saved') {
             res.setHeader('ETag', `"${result.token}"`);
             return json(res, 200, { token: result.token, ...(result.backup ? { backup: result.backup } : {}) });
@@ -140,6 +142,7 @@ export async function startEditorServer(options: EditorServerOptions): Promise<E
     });
   });
   port = (server.address() as AddressInfo).port;
+  warmUp(store);
   return {
     url: `http://${EDITOR_HOST}:${port}/`,
     port,
@@ -149,6 +152,19 @@ export async function startEditorServer(options: EditorServerOptions): Promise<E
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * The first validation in a process is slow (lint's regex analysis, ajv compiling the schema): do it
+ * once in the background now, so the first save answers quickly.
+ */
+function warmUp(store: PackStore): void {
+  setTimeout(() => {
+    void store
+      .list()
+      .then(async (packs) => (packs[0] ? validatePackText((await store.read(packs[0].name)).text) : undefined))
+      .catch(() => undefined);
+  }, 0).unref();
 }
 
 /** Path segments, each percent-decoded once; `..` and friends are left for the handlers to refuse. */
@@ -180,20 +196,25 @@ function checkWriteRequest(req: IncomingMessage, port: number): void {
   if (!/^application\/json\b/i.test(type)) throw new HttpError(415, 'content-type', 'send the pack as application/json');
 }
 
+/**
+ * The request body as UTF-8 text, at most `limit` bytes. A larger body is drained (up to a hard cap,
+ * so the client gets its 413 instead of a reset connection) and refused.
+ */
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const hardCap = limit * 8;
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new HttpError(413, 'too-large', `a pack is at most ${limit} bytes`));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
+      else if (size > hardCap) req.destroy();
     });
     req.on('end', () => {
+      if (size > limit) {
+        reject(new HttpError(413, 'too-large', `a pack is at most ${limit} bytes`));
+        return;
+      }
       try {
         resolve(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)));
       } catch {

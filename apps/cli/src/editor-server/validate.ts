@@ -4,7 +4,7 @@
  * the same checks as you type; this one is the authority.
  */
 import * as core from '@zhijian/core';
-import { compilePack, PackError, type PackProblem, type RuleTypeRegistry } from '@zhijian/core';
+import { compilePack, PackError, type Lang, type PackProblem, type RuleTypeRegistry } from '@zhijian/core';
 
 export interface ValidationProblem {
   pointer: string;
@@ -16,18 +16,27 @@ export interface ValidationProblem {
   column?: number;
 }
 
-type LintPack = (raw: unknown, options: { registry?: RuleTypeRegistry }) => { problems: PackProblem[] };
+type LintPack = (raw: unknown, options: { registry?: RuleTypeRegistry; lang?: Lang }) => { problems: PackProblem[] };
 const lintPack = (core as unknown as { lintPack?: LintPack }).lintPack;
 
-export function validatePackText(text: string, registry?: RuleTypeRegistry): ValidationProblem[] {
+export interface ValidateOptions {
+  registry?: RuleTypeRegistry;
+  /** Language of the problem texts (core words them; default Chinese). */
+  lang?: Lang;
+}
+
+const NOT_JSON: Record<Lang, string> = { zh: '不是有效的 JSON', en: 'not valid JSON' };
+
+export function validatePackText(text: string, { registry, lang = 'zh' }: ValidateOptions = {}): ValidationProblem[] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let raw: unknown;
   try {
     raw = JSON.parse(body);
   } catch (e) {
-    return [{ pointer: '', code: 'json.syntax', severity: 'error', message: `not valid JSON: ${(e as Error).message}`, ...syntaxPlace(body, e) }];
+    return [{ pointer: '', code: 'json.syntax', severity: 'error', message: `${NOT_JSON[lang]}: ${(e as Error).message}`, ...syntaxPlace(body, e) }];
   }
-  const options = registry ? { registry } : {};
+  // A variable, not a literal: a core without the `lang` option simply ignores it.
+  const options = registry ? { registry, lang } : { lang };
   if (lintPack) return lintPack(raw, options).problems.map(plain);
   try {
     compilePack(raw, options);

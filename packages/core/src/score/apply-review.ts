@@ -60,12 +60,13 @@ export function applyReview(
     const name = localize(rule.def.name, lang) ?? rule.def.id;
     out.push({
       rule,
-      counts: true,
+      // A classification (pointless) rule never costs points or vetoes, even when an inspector adds it.
+      counts: !rule.pointless,
       finding: {
         ruleId: rule.def.id,
         category: rule.category.id,
         points: 0,
-        rulePoints: rule.def.points,
+        rulePoints: rule.pointless ? 0 : rule.def.points,
         messageIndex: item.messageIndex,
         start,
         end,

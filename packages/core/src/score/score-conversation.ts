@@ -43,7 +43,9 @@ export function scoreEvaluation(
   }
   let total = 0;
   for (const v of deducted.values()) total += v;
-  const score = vetoed ? 0 : Math.max(0, pack.maxScore - total);
+  // Only float noise is rounded away (0.1 + 0.2), so the grade is the grade of exactly the score shown
+  // and dismissing everything gives exactly maxScore; formatting to fewer decimals is the display's job.
+  const score = vetoed ? 0 : Math.min(pack.maxScore, roundScore(Math.max(0, pack.maxScore - total)));
   const categories: CategoryScore[] = pack.categories.map((c) => ({
     id: c.id,
     name: localize(c.name, lang) ?? c.id,
@@ -54,7 +56,7 @@ export function scoreEvaluation(
   const result: ScoreResult = {
     conversationId: conversation.id,
     pack: pack.ref,
-    score: roundScore(score),
+    score,
     maxScore: pack.maxScore,
     grade: gradeFor(score, pack.grades, vetoed, pack.vetoGrade),
     vetoed,
@@ -70,7 +72,7 @@ export function scoreEvaluation(
 }
 
 function roundScore(n: number): number {
-  return Math.round(n * 100) / 100;
+  return Math.round(n * 1e6) / 1e6;
 }
 
 function firstAgentSpeaker(c: Conversation): string | undefined {
