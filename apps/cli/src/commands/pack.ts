@@ -70,7 +70,7 @@ function test(files: string[], registry: Registry, ctx: CommandContext): number 
       invalid++;
       continue;
     }
-    const outcomes = runPackExamples(compiled);
+    const outcomes = runPackExamples(compiled, { lang: ctx.lang });
     for (const o of outcomes.filter((x) => !x.passed)) {
       const what = o.description ? ` (${o.description})` : '';
       stdout.write(`${file}: ${o.pointer}: ${t.exampleFailed(o.ruleId, o.index, o.expect, what, o.problem ?? '')}\n`);

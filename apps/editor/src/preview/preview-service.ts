@@ -243,7 +243,7 @@ export class PreviewService {
   private scoreRange(compiled: CompiledPack, conversations: readonly Conversation[], from: number, to: number): PreviewResult[] {
     const out: PreviewResult[] = [];
     for (const conversation of conversations.slice(from, to)) {
-      out.push(toPreview(scoreConversation(compiled, conversation, { lang: this.lang })));
+      out.push(toPreview(scoreConversation(compiled, conversation, { lang: this.lang, reuseText: true })));
     }
     return out;
   }
@@ -251,7 +251,7 @@ export class PreviewService {
   private runExamples(compiled: CompiledPack, root: ReturnType<typeof parseJsonTree>['root']): { marks: ExampleMark[]; problems: EditorProblem[] } {
     const marks: ExampleMark[] = [];
     const problems: EditorProblem[] = [];
-    for (const o of runPackExamples(compiled)) {
+    for (const o of runPackExamples(compiled, { lang: this.lang })) {
       marks.push({
         ruleId: o.ruleId,
         index: o.index,

@@ -2,7 +2,8 @@
  * Runs every enabled rule of a compiled pack on one conversation and returns its raw findings,
  * located in the ORIGINAL text, plus notes and tags. No scoring happens here.
  */
-import type { Conversation, Role } from '../model/conversation.js';
+import type { Conversation, Message, Role } from '../model/conversation.js';
+import type { NormalizedText } from '../normalize/index.js';
 import type { EvalContext, ReportInput } from '../rule-types/define.js';
 import type { CompiledPack, CompiledRule } from '../pack/compile-pack.js';
 import { localize } from '../pack/pack-types.js';
@@ -33,6 +34,11 @@ export interface EvaluateOptions {
   timeZone?: string;
   /** Evaluation instant (epoch ms); default now. Pass it to reproduce a past score exactly. */
   now?: number;
+  /**
+   * Keep each message's normalised text across evaluations (keyed by the message object): for
+   * re-scoring the same conversations with one pack after another, as the editor does per keystroke.
+   */
+  reuseText?: boolean;
   lang?: Lang;
 }
 
@@ -44,7 +50,8 @@ export function findingKey(ruleId: string, messageIndex: number): string {
 
 export function evaluateConversation(pack: CompiledPack, conversation: Conversation, options: EvaluateOptions = {}): Evaluation {
   const lang = options.lang ?? 'zh';
-  const views = conversation.messages.map((m, i) => new MessageView(i, m, pack.table));
+  const cache = options.reuseText ? TEXT_CACHE : undefined;
+  const views = conversation.messages.map((m, i) => new MessageView(i, m, pack.table, cache));
   const byRole = new Map<Role, MessageView[]>();
   for (const v of views) {
     if (v.isEvent) continue;
@@ -95,6 +102,8 @@ export function evaluateConversation(pack: CompiledPack, conversation: Conversat
 }
 
 const NO_VIEWS: readonly MessageView[] = [];
+/** Pack-independent per-message work, reused when asked to (weakly held: dropped with the messages). */
+const TEXT_CACHE = new WeakMap<Message, NormalizedText>();
 
 function locate(
   rule: CompiledRule,

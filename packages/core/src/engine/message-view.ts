@@ -11,6 +11,7 @@ export class MessageView implements ScannableText {
   private comparisonCache: ComparisonText | undefined;
   private scanned: Array<Hit[] | undefined> | undefined;
   private groupCache: Array<Hit[] | undefined> | undefined;
+  private memoCache: Map<object, unknown> | undefined;
 
   readonly isEvent: boolean;
   readonly isAgent: boolean;
@@ -20,6 +21,8 @@ export class MessageView implements ScannableText {
     readonly index: number,
     readonly message: Message,
     private readonly table: PhraseTable,
+    /** Normalised texts kept across evaluations of the same message objects (the editor re-scores on every keystroke). */
+    private readonly textCache?: WeakMap<Message, NormalizedText>,
   ) {
     this.isEvent = isEvent(message);
     this.isAgent = isAgentMessage(message);
@@ -46,7 +49,7 @@ export class MessageView implements ScannableText {
   }
 
   get norm(): NormalizedText {
-    return (this.normCache ??= normalizeText(this.message.text));
+    return (this.normCache ??= this.textCache ? cachedNormalize(this.message, this.textCache) : normalizeText(this.message.text));
   }
   get text(): string {
     return this.norm.text;
@@ -66,6 +69,19 @@ export class MessageView implements ScannableText {
     return { start: lowerBound(n.starts, origStart, n.text.length), end: upperBoundEnd(n.ends, origEnd, n.text.length) };
   }
 
+  /**
+   * A value derived from this message once and shared by every rule that asks with the same key
+   * (e.g. its clauses and their n-grams, read by all similarity rules). `key` is a module-level
+   * object owned by whoever computes the value; `compute` must depend on the message only.
+   */
+  memo<T>(key: object, compute: (m: MessageView) => T): T {
+    const cache = (this.memoCache ??= new Map());
+    if (cache.has(key)) return cache.get(key) as T;
+    const value = compute(this);
+    cache.set(key, value);
+    return value;
+  }
+
   /** Hits of one phrase group; the whole pack's automaton runs once per message. */
   groupHits(gid: number): Hit[] {
     const cached = this.groupCache?.[gid];
@@ -75,6 +91,15 @@ export class MessageView implements ScannableText {
     (this.groupCache ??= new Array(this.table.groupCount))[gid] = hits;
     return hits;
   }
+}
+
+function cachedNormalize(message: Message, cache: WeakMap<Message, NormalizedText>): NormalizedText {
+  let n = cache.get(message);
+  if (n === undefined || n.original !== message.text) {
+    n = normalizeText(message.text);
+    cache.set(message, n);
+  }
+  return n;
 }
 
 /** First text index whose original start is >= origStart. */

@@ -8,6 +8,7 @@ import { evaluateConversation } from '../engine/evaluate.js';
 import { parseTimestamp } from '../time/index.js';
 import type { CompiledPack } from './compile-pack.js';
 import type { RuleExample } from './pack-types.js';
+import type { Lang } from '../engine/render-message.js';
 
 export interface ExampleOutcome {
   ruleId: string;
@@ -40,7 +41,23 @@ export function exampleConversation(example: RuleExample, id: string, timeZone =
   return { id, channel: 'chat', timeZone, messages };
 }
 
-export function runPackExamples(pack: CompiledPack, options: { ruleIds?: readonly string[]; timeZone?: string } = {}): ExampleOutcome[] {
+const EXAMPLE_TEXTS = {
+  zh: {
+    neverFires: '该规则已停用或为人工项：不会自动命中',
+    firedUnexpectedly: (at: string) => `期望不命中，但规则在第 ${at} 条消息命中`,
+    didNotFire: '期望命中，但规则没有命中',
+    firedElsewhere: (want: number, at: string) => `期望在第 ${want} 条消息命中，但规则在第 ${at} 条消息命中`,
+  },
+  en: {
+    neverFires: 'the rule is disabled or manual: it never fires',
+    firedUnexpectedly: (at: string) => `expected no finding, but the rule fired at message ${at}`,
+    didNotFire: 'expected a finding, but the rule did not fire',
+    firedElsewhere: (want: number, at: string) => `expected a finding at message ${want}, but the rule fired at message ${at}`,
+  },
+} satisfies Record<Lang, unknown>;
+
+export function runPackExamples(pack: CompiledPack, options: { ruleIds?: readonly string[]; timeZone?: string; lang?: Lang } = {}): ExampleOutcome[] {
+  const t = EXAMPLE_TEXTS[options.lang ?? 'zh'];
   const outcomes: ExampleOutcome[] = [];
   for (const rule of pack.rules) {
     const examples = rule.def.examples ?? [];
@@ -57,11 +74,11 @@ export function runPackExamples(pack: CompiledPack, options: { ruleIds?: readonl
         return;
       }
       let problem: string | undefined;
-      if (rule.evaluate === undefined) problem = 'the rule is disabled or manual: it never fires';
-      else if (example.expect === 'passes' && firedAt.length > 0) problem = `expected no finding, but the rule fired at message ${firedAt.join(', ')}`;
-      else if (example.expect === 'fires' && firedAt.length === 0) problem = 'expected a finding, but the rule did not fire';
+      if (rule.evaluate === undefined) problem = t.neverFires;
+      else if (example.expect === 'passes' && firedAt.length > 0) problem = t.firedUnexpectedly(firedAt.join(', '));
+      else if (example.expect === 'fires' && firedAt.length === 0) problem = t.didNotFire;
       else if (example.expect === 'fires' && example.at !== undefined && !firedAt.includes(example.at)) {
-        problem = `expected a finding at message ${example.at}, but the rule fired at message ${firedAt.join(', ')}`;
+        problem = t.firedElsewhere(example.at, firedAt.join(', '));
       }
       outcomes.push({ ...base, passed: problem === undefined, ...(problem ? { problem } : {}), firedAt });
     });
