@@ -103,7 +103,7 @@ describe('order-confirmed-before-refund: options schema and compile errors', () 
   });
   const problems = (options: Record<string, unknown>) => {
     try {
-      compilePack(pack(options), { registry });
+      compilePack(pack(options), { registry, lang: 'en' });
     } catch (e) {
       if (e instanceof PackError) return e.problems.map((p) => ({ pointer: p.pointer, message: p.message }));
       throw e;
