@@ -15,7 +15,8 @@ export function foldChar(code: number): number {
 }
 
 export function foldPhrase(s: string): string {
-  return s.replaceAll('您', '你');
+  // Most messages hold no 您: skip building a new string for them (this runs per message).
+  return s.includes('您') ? s.replaceAll('您', '你') : s;
 }
 
 function isAsciiAlnum(code: number): boolean {
