@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { at, found, pack, packDef, row, run, score, summary } from './support.js';
+import type { CaseMessage } from '@zhijian/core';
 
 /** The agent greets first, so etiquette.greeting stays quiet where it is not under test. */
 const HI = 'agent: 您好';
@@ -34,6 +35,9 @@ describe('the standard pack', () => {
       'crisis.unanswered',
       'crisis.script-modified',
       'crisis.proxy-promise',
+      'etiquette.shirking-similar',
+      'crisis.complaint-similar-unsoothed',
+      'etiquette.repeated-clause',
       'redline.abuse',
       'redline.off-platform',
       'redline.personal-data',
@@ -62,6 +66,9 @@ describe('the standard pack', () => {
       'crisis.unanswered': ['crisis', 5, 1, false],
       'crisis.script-modified': ['crisis', 10, null, false],
       'crisis.proxy-promise': ['crisis', 5, null, false],
+      'etiquette.shirking-similar': ['etiquette', 5, 3, true],
+      'crisis.complaint-similar-unsoothed': ['crisis', 10, 2, true],
+      'etiquette.repeated-clause': ['etiquette', 3, 1, true],
     });
     expect(packDef.categories.map((c) => [c.id, c.cap ?? null, c.veto === true])).toEqual([
       ['etiquette', 30, false],
@@ -77,12 +84,37 @@ describe('the standard pack', () => {
     ]);
   });
 
-  // The catalogue's "Similarity review rules" section lists three more auto (review) rules. The
-  // standard pack does not carry them yet and no built-in rule type computes TF-IDF / similar-
-  // sentence matches: reported to the integrator. These todos mark the gap until they exist.
-  it.todo('etiquette.shirking-similar: an agent clause similar to a shirking example (这个我们查不到的) and not to a counter-example (我帮您联系快递)');
-  it.todo('crisis.complaint-similar-unsoothed: a customer clause similar to 你们就是不想给我解决 / 踢皮球, with complaint-unsoothed\'s window and soothing list');
-  it.todo('etiquette.repeated-clause: the same clause (>= 6 characters, no stock formula) in 3 agent messages that are not whole repeats');
+  // "Similarity review rules": pending findings (0 points) until an inspector confirms them.
+  const similar = (ruleId: string, messages: CaseMessage[]) => score(messages).findings.filter((f) => f.ruleId === ruleId);
+
+  it('etiquette.shirking-similar: an agent clause similar to a shirking example fires, pending, naming the example', () => {
+    const [f, ...rest] = similar('etiquette.shirking-similar', ['customer: 我的快递到哪了', 'agent: 您好，这个我们查不到的']);
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ messageIndex: 1, evidence: '这个我们查不到的', points: 0, pending: true });
+    expect(f!.data).toMatchObject({ example: '这个我们查不到的' });
+    expect(f!.data!.similarity).toBeGreaterThan(0);
+  });
+
+  it('etiquette.shirking-similar: Traditional text behaves like Simplified; a counter-example (我帮您联系快递) does not fire', () => {
+    expect(similar('etiquette.shirking-similar', ['customer: 我的快递到哪了', 'agent: 您好，這個我們查不到的']).map((f) => f.evidence)).toEqual(['這個我們查不到的']);
+    expect(similar('etiquette.shirking-similar', ['customer: 我的快递到哪了', 'agent: 您好，我帮您联系快递'])).toEqual([]);
+  });
+
+  it('crisis.complaint-similar-unsoothed: an accusation without complaint words, not soothed in the next 2 agent messages, fires pending', () => {
+    const found = similar('crisis.complaint-similar-unsoothed', ['customer: 你们就是不想给我解决', 'agent: 您好，订单明天发出', 'agent: 请耐心等待']);
+    expect(found.map((f) => [f.messageIndex, f.evidence, f.points, f.pending])).toEqual([[0, '你们就是不想给我解决', 0, true]]);
+    expect(similar('crisis.complaint-similar-unsoothed', ['customer: 你们就是不想给我解决', 'agent: 非常抱歉给您带来不便'])).toEqual([]);
+    expect(similar('crisis.complaint-similar-unsoothed', ['customer: 今天天气不错', 'agent: 您好'])).toEqual([]);
+  });
+
+  it('etiquette.repeated-clause: the same clause in 3 agent messages that are not whole repeats fires at the 3rd', () => {
+    const found = similar('etiquette.repeated-clause', [
+      'agent: 您好，您的订单已经加急处理了，明天发货',
+      'agent: 您的订单已经加急处理了，快递单号稍后给您',
+      'agent: 好的亲，您的订单已经加急处理了，请放心',
+    ]);
+    expect(found.map((f) => [f.messageIndex, f.evidence, f.pending])).toEqual([[2, '您的订单已经加急处理了', true]]);
+  });
 });
 
 // ------------------------------------------------------------------------------------------------

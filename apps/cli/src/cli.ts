@@ -3,14 +3,17 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EXIT, UsageError, UserError, type Command, type CommandContext, type Io, type OptionSpec, type ParsedArgs } from './commands/command.js';
 import { editor } from './commands/editor.js';
+import { evaluate } from './commands/eval.js';
+import { inspect } from './commands/inspect.js';
 import { pack } from './commands/pack.js';
+import { report as reportCommand } from './commands/report.js';
 import { schema } from './commands/schema.js';
 import { score } from './commands/score.js';
 import { renderHelp, twoColumns } from './help.js';
 import { LANGS, langFromArgv, langFromEnv, strings, type Strings } from './i18n/index.js';
 
 /** The commands. Adding one: a file in commands/ and one line here. */
-const COMMANDS: readonly Command[] = [score, pack, schema, editor];
+const COMMANDS: readonly Command[] = [score, pack, schema, editor, inspect, reportCommand, evaluate];
 
 /** Accepted by every command. */
 const COMMON_OPTIONS: OptionSpec = {

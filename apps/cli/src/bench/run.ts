@@ -4,7 +4,9 @@
  * and CSV, the --naive baseline, and a run 10x smaller to show that memory is flat.
  *
  * Env: BENCH_CONVERSATIONS (default 100000), BENCH_SMALL (default a tenth), BENCH_PACK, BENCH_FORMAT
- * (output format, default jsonl), BENCH_KEEP=1 keeps the generated files.
+ * (output format, default jsonl), BENCH_KEEP=1 keeps the generated files, BENCH_SIMILARITY (or
+ * --similarity) = both | with | without: run the pack with and/or without its similarity rules
+ * (similar-sentence, repeated-clause; see similarity.ts), default both.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
@@ -12,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeBenchFile } from './generate.js';
+import { packWithoutSimilarity, similarityRuns } from './similarity.js';
 
 interface Stats {
   conversations: number;
@@ -58,6 +61,7 @@ async function main(): Promise<void> {
     console.error(`bench: pack not found: ${pack} (set BENCH_PACK)`);
     process.exit(2);
   }
+  const similarity = similarityRuns(process.argv.slice(2), process.env);
   const large = envInt('BENCH_CONVERSATIONS', 100_000);
   const small = envInt('BENCH_SMALL', Math.max(1, Math.round(large / 10)));
   const dir = mkdtempSync(join(tmpdir(), 'zhijian-bench-'));
@@ -69,23 +73,40 @@ async function main(): Promise<void> {
     await writeBenchFile(files.small, 'jsonl', small);
     const mb = (f: string): string => (statSync(f).size / 1048576).toFixed(0);
     console.log(`generated ${large} conversations (JSONL ${mb(files.jsonl)} MB, CSV ${mb(files.csv)} MB) and ${small} in ${((performance.now() - t0) / 1000).toFixed(1)} s, in ${dir}`);
-    console.log(`pack: ${pack}\n`);
+    const without = packWithoutSimilarity(pack, dir);
+    console.log(`pack: ${pack}${similarity === 'with' ? '' : `\nwithout similarity rules: ${without.removed.length > 0 ? without.removed.join(', ') : '(the pack has none)'}`}\n`);
     console.log(`${'run'.padEnd(28)} ${'convs'.padStart(8)} ${'messages'.padStart(10)} ${'seconds'.padStart(8)} ${'convs/s'.padStart(10)} ${'maxRSS MB'.padStart(9)}`);
-    const runs: Array<[string, string, string[]]> = [
-      [`jsonl ${large}`, files.jsonl, []],
-      [`jsonl ${large} --naive`, files.jsonl, ['--naive']],
-      [`csv ${large}`, files.csv, []],
-      [`jsonl ${small}`, files.small, []],
+    // The main runs use the pack as given, or (--similarity without) the pack without its similarity rules.
+    const main = similarity === 'without' ? without.path : pack;
+    const suffix = similarity === 'without' ? ', no similarity' : '';
+    const runs: Array<[string, string, string, string[]]> = [
+      [`jsonl ${large}${suffix}`, files.jsonl, main, []],
+      [`jsonl ${large} --naive${suffix}`, files.jsonl, main, ['--naive']],
+      [`csv ${large}${suffix}`, files.csv, main, []],
+      [`jsonl ${small}${suffix}`, files.small, main, []],
     ];
+    // With / without, run back to back twice (best of each): the cores are shared, a single pair is noisy.
+    if (similarity === 'both') {
+      runs.push([`jsonl ${large}, no similarity`, files.jsonl, without.path, []]);
+      runs.push([`jsonl ${large} (2nd)`, files.jsonl, pack, []]);
+      runs.push([`jsonl ${large}, no sim. (2nd)`, files.jsonl, without.path, []]);
+    }
     const results: Stats[] = [];
-    for (const [label, file, extra] of runs) {
-      const s = await score(file, pack, extra);
+    for (const [label, file, packFile, extra] of runs) {
+      const s = await score(file, packFile, extra);
       results.push(s);
       console.log(row(label, s));
     }
-    const [fast, naive, , tiny] = results as [Stats, Stats, Stats, Stats];
+    const [fast, naive, , tiny, plain, again, plainAgain] = results as [Stats, Stats, Stats, Stats, Stats | undefined, Stats | undefined, Stats | undefined];
     console.log(`\ncompiled matcher vs --naive: ${(fast.conversationsPerSecond / naive.conversationsPerSecond).toFixed(2)}x conversations/s`);
     console.log(`peak RSS, ${large} vs ${small} conversations: ${fast.maxRssMB.toFixed(1)} MB vs ${tiny.maxRssMB.toFixed(1)} MB (${(fast.maxRssMB / tiny.maxRssMB).toFixed(2)}x for ${(large / small).toFixed(0)}x the conversations)`);
+    if (plain && again && plainAgain) {
+      const best = (a: Stats, b: Stats): number => Math.max(a.conversationsPerSecond, b.conversationsPerSecond);
+      const withRules = best(fast, again);
+      const withoutRules = best(plain, plainAgain);
+      const share = withRules / withoutRules;
+      console.log(`with vs without the similarity rules (best of 2 each): ${withRules} vs ${withoutRules} conversations/s (${(share * 100).toFixed(0)}% of the throughput; budget: at least 50%)`);
+    }
   } finally {
     if (process.env.BENCH_KEEP === '1') console.log(`kept ${dir}`);
     else rmSync(dir, { recursive: true, force: true });

@@ -20,6 +20,8 @@ import answerDelay from './answer-delay.js';
 import orderedSteps from './ordered-steps.js';
 import lastEventRole from './last-event-role.js';
 import tag from './tag.js';
+import similarSentence from './similar-sentence.js';
+import repeatedClause from './repeated-clause.js';
 
 export const builtinRuleTypes = [
   anyOf,
@@ -41,6 +43,8 @@ export const builtinRuleTypes = [
   orderedSteps,
   lastEventRole,
   tag,
+  similarSentence,
+  repeatedClause,
 ] satisfies AnyRuleType[];
 
 export const defaultRegistry = new RuleTypeRegistry(builtinRuleTypes);

@@ -12,6 +12,7 @@ import type { MessageView } from '../engine/message-view.js';
 import { comparisonText, codePointLength } from '../normalize/index.js';
 import { defineRuleType, type MatchQuery } from './define.js';
 import { inlineMatch, inlineMatchProperties, roleOption } from './common-options.js';
+import { groupTriggers, responseWindow, type WindowOptions } from './response-window.js';
 
 interface TriggerOptions {
   role: Role;
@@ -28,13 +29,6 @@ interface ResponseOptions {
   notNegated?: boolean;
   exactTexts?: string[];
   minLength?: number;
-}
-
-interface WindowOptions {
-  messages?: number | 'end';
-  seconds?: number;
-  before?: number;
-  includeTrigger?: boolean;
 }
 
 export interface TriggerResponseOptions {
@@ -142,8 +136,6 @@ export default defineRuleType<TriggerResponseOptions, Ids>({
     const exact = response.exactTexts?.map((w) => comparisonText(tools.normalize(w))).filter((w) => w.length > 0);
     const minLength = response.minLength ?? 0;
     const window = o.window ?? {};
-    const limit = window.messages ?? 2;
-    const before = window.before ?? 0;
 
     const isResponse = (m: MessageView): boolean => {
       if (responseQuery) return responseQuery.test(m);
@@ -158,34 +150,12 @@ export default defineRuleType<TriggerResponseOptions, Ids>({
       if (o.occurrence === 'first') triggers = triggers.slice(0, 1);
       if (triggers.length === 0) return;
 
-      // Groups of consecutive triggers (no responding message between them).
-      const groups: Array<{ first: MessageView; last: MessageView }> = [];
-      for (const t of triggers) {
-        const g = groups[groups.length - 1];
-        if (o.groupConsecutive && g && !responders.some((r) => r.index > g.last.index && r.index < t.index)) g.last = t;
-        else groups.push({ first: t, last: t });
-      }
-
       let untimed = false;
-      for (const g of groups) {
-        const start = g.last.ts;
-        const windowMessages: MessageView[] = [];
-        if (window.includeTrigger && g.last.role === responseRole) windowMessages.push(g.last);
-        if (before > 0) windowMessages.push(...responders.filter((r) => r.index < g.first.index).slice(-before));
-        let taken = 0;
-        let firstAfter: MessageView | undefined;
-        for (const r of responders) {
-          if (r.index <= g.last.index) continue;
-          if (limit !== 'end' && taken >= limit) break;
-          if (window.seconds !== undefined) {
-            if (start === undefined || r.ts === undefined) untimed = true;
-            else if (r.ts - start > window.seconds * 1000) break;
-          }
-          windowMessages.push(r);
-          firstAfter ??= r;
-          taken++;
-        }
-        const matching = windowMessages.find(isResponse);
+      for (const g of groupTriggers(triggers, responders, o.groupConsecutive)) {
+        const judged = responseWindow(g, responders, responseRole, window);
+        untimed ||= judged.untimed;
+        const firstAfter = judged.firstAfter;
+        const matching = judged.messages.find(isResponse);
         if (o.expect === 'absent') {
           if (!matching) continue;
           const hit = trigger.first(g.first);
