@@ -65,7 +65,7 @@ export default defineRuleType<TriggerResponseOptions, Ids>({
           description: 'What the responding role must (or must not) say. Without phrases or exactTexts, any message counts. 回应条件。',
           properties: {
             role: roleOption('agent', 'Who responds. 回应者。'),
-            phrases: { $ref: '#/$defs/phraseList', description: 'Response phrases (matched literally, no negation unless notNegated). 回应短语。' },
+            phrases: { type: 'array', $ref: '#/$defs/phraseList', minItems: 1, description: 'Response phrases (matched literally, no negation unless notNegated). 回应短语。' },
             exceptions: inlineMatchProperties.exceptions,
             notNegated: inlineMatchProperties.notNegated,
             exactTexts: {

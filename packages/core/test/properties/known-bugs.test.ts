@@ -11,16 +11,15 @@ const validate = createAjv().compile(packSchema);
 
 describe('known bugs (found by the properties; it.fails until fixed)', () => {
   // Property "packs: every generated pack is schema-valid and compiles", shrunk.
-  it.fails('BUG 1: trigger-response with response.phrases [] is schema-valid but does not compile', () => {
+  it('BUG 1 (fixed): trigger-response with response.phrases [] is rejected by the schema, as by the compiler', () => {
     const pack: PackDef = {
       id: 'generated.pack',
       version: '1.0.0',
       categories: [{ id: 'crisis', name: 'Crisis' }],
       rules: [{ id: 'crisis.r0', type: 'trigger-response', category: 'crisis', points: 0, options: { trigger: { phrases: ['您好'] }, response: { phrases: [] } } }],
     };
-    expect(validate(pack)).toBe(true);
-    // PackError: /rules/0/options/response/phrases: the phrase list is empty
-    expect(() => compilePack(pack)).not.toThrow();
+    expect(validate(pack)).toBe(false);
+    expect(() => compilePack(pack)).toThrow();
   });
 
   // Property "bounds: 0 <= score <= maxScore ...", shrunk (empty conversation).

@@ -50,15 +50,8 @@ export const standardPack = compilePack(standardPackDef);
  * everything else; each one has an `it.fails` regression test in known-bugs.test.ts. Remove an
  * entry once its bug is fixed (the it.fails test then fails, as a reminder).
  */
-export function knownBugRepair(type: string, options: Record<string, unknown>): Record<string, unknown> {
-  // BUG 1: trigger-response's response.phrases accepts [] in the schema, the compiler rejects it.
-  if (type === 'trigger-response') {
-    const response = options.response as Record<string, unknown> | undefined;
-    if (response && Array.isArray(response.phrases) && response.phrases.length === 0) {
-      const { phrases: _dropped, ...rest } = response;
-      return { ...options, response: rest };
-    }
-  }
+export function knownBugRepair(_type: string, options: Record<string, unknown>): Record<string, unknown> {
+  // No open bug to steer around (bug 1, an empty response phrase list, is now a schema error).
   return options;
 }
 
