@@ -3,7 +3,7 @@
  * CSV and JSON print them as they are, the table formats them. Rule and category names and the
  * tag rules come from the packs the reviews were scored with (the store keeps every pack).
  */
-import { localize, type Lang, type PackDef } from '@zhijian/core';
+import { defaultRegistry, localize, type Lang, type PackDef } from '@zhijian/core';
 import type { DateRange, ReviewStore } from '@zhijian/store';
 
 export const DIMENSIONS = ['agent', 'rule', 'category', 'inspector', 'tag'] as const;
@@ -45,7 +45,8 @@ function packInfo(store: ReviewStore, lang: Lang): PackInfo {
     for (const c of pack.categories ?? []) info.categoryNames.set(c.id, localize(c.name, lang) ?? c.id);
     for (const r of pack.rules) {
       info.ruleNames.set(r.id, localize(r.name, lang) ?? r.id);
-      if (r.type === 'tag') {
+      // Classification rules are the rule types that never cost points (meta.pointless), not a type id.
+      if (defaultRegistry.get(r.type)?.meta.pointless) {
         const tag = (r.options as { tag?: unknown } | undefined)?.tag;
         info.tagRules.set(r.id, typeof tag === 'string' ? tag : r.id);
       }
