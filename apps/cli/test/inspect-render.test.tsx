@@ -53,16 +53,16 @@ describe('inspector (Ink render)', () => {
   it('opens a conversation from the queue, walks its findings, dismisses, adds a manual item and submits', async () => {
     const { ui, store } = mount();
     let f = await frame(ui, has('待检队列'), 'the queue');
-    expect(f).toContain('22/22 个会话');
+    expect(f).toContain('23/23 个会话');
     expect(f).toContain('c-022');
     expect(f).toContain('j/k 移动');
 
     // Search the queue, clear the search (the row stays selected), open.
     await type(ui, '/c-013');
-    await frame(ui, has('1/22 个会话'), 'the search result');
+    await frame(ui, has('1/23 个会话'), 'the search result');
     await type(ui, ENTER);
     await type(ui, 'F');
-    await frame(ui, (x) => x.includes('22/22 个会话') && /▶c-013/.test(x), 'the cleared search');
+    await frame(ui, (x) => x.includes('23/23 个会话') && /▶c-013/.test(x), 'the cleared search');
     await type(ui, ENTER);
     f = await frame(ui, has('会话 c-013'), 'the conversation');
     expect(f).toContain('鞋子尺码偏小，不想要了，退了吧');

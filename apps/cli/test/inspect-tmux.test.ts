@@ -86,7 +86,7 @@ describe.skipIf(!HAS_TMUX)(HAS_TMUX ? 'zhijian inspect in tmux' : 'zhijian inspe
     const db = fx.path('reviews.db');
     start('one', db);
     let s = await waitFor('one', has('待检队列'), 'the queue');
-    expect(s).toContain('22/22 个会话');
+    expect(s).toContain('23/23 个会话');
 
     // Find c-013, clear the search (it stays selected), open it.
     keys('one', '/');

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compilePack, normalizePhrase } from '../pack/compile-pack.js';
+import { defineRuleType } from '../rule-types/define.js';
+import { defaultRegistry } from '../rule-types/index.js';
 import { PackError } from '../pack/pack-error.js';
 import type { PackDef, PhraseItem } from '../pack/pack-types.js';
 import { evaluateConversation } from '../engine/evaluate.js';
@@ -139,9 +141,23 @@ describe('clause pattern {clause: [[...], [...]]}', () => {
 });
 
 describe('phrase-list compile problems: a code, its params, Chinese by default, English on request', () => {
+  // A plugin-style type whose schema allows an empty list (no built-in type does any more).
+  const loose = defineRuleType<{ phrases: PhraseItem[] }, 'x'>({
+    meta: {
+      id: 'loose-list',
+      description: { zh: '测试', en: 'test' },
+      optionsSchema: { type: 'object', properties: { phrases: { $ref: '#/$defs/phraseList' } }, additionalProperties: false },
+      messages: { x: { zh: 'x', en: 'x' } },
+    },
+    create: (o, tools) => {
+      tools.match({ phrases: o.phrases }, tools.pointer);
+      return () => undefined;
+    },
+  });
+  const registry = defaultRegistry.with([loose], 'test');
   const rejected = (p: PackDef, lang?: 'zh' | 'en') => {
     try {
-      compilePack(p, lang ? { lang } : {});
+      compilePack(p, { registry, ...(lang ? { lang } : {}) });
     } catch (e) {
       if (e instanceof PackError) return e.problems.map(({ pointer, code, params, message }) => ({ pointer, code, params, message }));
       throw e;
@@ -190,14 +206,14 @@ describe('phrase-list compile problems: a code, its params, Chinese by default, 
     expect(rejected(p, 'en')).toEqual([{ ...problem, message: en }]);
   });
 
-  it('an empty phrase list a rule type compiles (schema-valid)', () => {
+  it('an empty phrase list a rule type compiles (schema-valid for that type)', () => {
     const p: PackDef = {
       id: 'p',
       version: '1.0.0',
       categories: [{ id: 't', name: 'T' }],
-      rules: [{ id: 't.rule', type: 'trigger-response', category: 't', points: 1, options: { trigger: { phrases: ['投诉'] }, response: { phrases: [] } } }],
+      rules: [{ id: 't.rule', type: 'loose-list', category: 't', points: 1, options: { phrases: [] } }],
     };
-    const problem = { pointer: '/rules/0/options/response/phrases', code: 'phrase.empty-list', params: {} };
+    const problem = { pointer: '/rules/0/options/phrases', code: 'phrase.empty-list', params: {} };
     expect(rejected(p)).toEqual([{ ...problem, message: '短语列表为空' }]);
     expect(rejected(p, 'en')).toEqual([{ ...problem, message: 'the phrase list is empty' }]);
   });
