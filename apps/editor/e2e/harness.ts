@@ -99,6 +99,7 @@ interface Hook {
   };
   monaco: { editor: { getModelMarkers(filter: { owner?: string }): Array<{ owner: string; startLineNumber: number; message: string; severity: number }> } };
   analysis?: { id: number; valid: boolean; problems: number; timings: { totalMs: number; scoreMs: number; compileMs: number; examplesMs: number } };
+  latestId(): number;
 }
 type HookWindow = Window & { __zhijian: Hook };
 
@@ -142,8 +143,11 @@ export function lastAnalysis(page: Page): Promise<Hook['analysis']> {
 export async function waitForAnalysis(page: Page, after: number, valid?: boolean): Promise<void> {
   await page.waitForFunction(
     ([a, v]) => {
-      const x = (window as unknown as HookWindow).__zhijian.analysis;
-      return x !== undefined && x.id > (a as number) && (v === null || x.valid === v);
+      const hook = (window as unknown as HookWindow).__zhijian;
+      const x = hook.analysis;
+      // The analysis of the NEWEST text: typing sends several requests, and an intermediate one
+      // (a half-typed string) may be invalid for another reason than the one the test waits for.
+      return x !== undefined && x.id > (a as number) && x.id === hook.latestId() && (v === null || x.valid === v);
     },
     [after, valid ?? null] as const,
     { timeout: 30_000 },

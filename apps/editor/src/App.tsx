@@ -120,6 +120,8 @@ export function App({ lang }: { lang: Lang }) {
       () => new PreviewWorker() as unknown as WorkerLike,
     );
     clientRef.current = client;
+    // For the e2e: which request is the newest, so a test waits for the analysis of the final text.
+    hook().latestId = () => client.latestId;
     client.start();
     return () => client.dispose();
   }, [lang, bindSchema]);
