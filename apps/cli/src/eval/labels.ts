@@ -10,10 +10,9 @@
  * Keys starting with `$` are metadata (`$rules`, `$comment`, `$schema`). A conversation listed
  * with no findings was read and found clean; a conversation missing from the file is unlabelled.
  */
-import { readFileSync } from 'node:fs';
 import { UserError } from '../commands/command.js';
 import type { Strings } from '../i18n/index.js';
-import { errnoReason, unreadableReason } from '../io/inputs.js';
+import { readJsonFile } from '../io/read-json.js';
 
 export interface Label {
   ruleId: string;
@@ -68,19 +67,6 @@ export function parseLabels(raw: unknown, file: string, t: Strings): Labels {
 }
 
 export function readLabels(file: string, t: Strings): Labels {
-  const unreadable = unreadableReason(file, t);
-  if (unreadable !== undefined) throw new UserError(t.fileUnreadable(file, unreadable));
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new UserError(t.fileUnreadable(file, errnoReason(err, t)));
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (err) {
-    throw new UserError(t.packInvalidJson(file, (err as Error).message));
-  }
+  const raw = readJsonFile(file, t);
   return parseLabels(raw, file, t);
 }
